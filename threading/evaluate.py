@@ -1,0 +1,208 @@
+"""Score reconstructions against gold trees (format: ../shared/gold/README.md)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .attach import DEFAULT_ATTACHER, attach
+from .decode import InputError, read_source
+from .language import detect_language
+from .lines import split_lines
+from .model import Discussion
+from .pipeline import reconstruct
+from .segment import drafts_from_spans, segment
+from .stages import AttachContext, Link
+
+
+@dataclass(frozen=True)
+class GoldComment:
+    start: int
+    end: int
+    parent: int  # start line of the parent, 0 = root
+    alt_parents: tuple[int, ...] = ()
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class Gold:
+    path: Path
+    dump: Path
+    style: str | None
+    order: str
+    comments: tuple[GoldComment, ...]
+    authors: dict[str, tuple[int, ...]]
+
+    @property
+    def ends(self) -> dict[int, int]:
+        return {g.start: g.end for g in self.comments}
+
+
+def load_gold(path: str | Path) -> Gold:
+    p = Path(path)
+    try:
+        raw = json.loads(p.read_text(encoding="utf-8"))
+        comments = tuple(
+            GoldComment(
+                int(c["start"]),
+                int(c["end"]),
+                int(c["parent"]),
+                tuple(int(a) for a in c.get("alt_parents", ())),
+                c.get("author"),
+            )
+            for c in raw["comments"]
+        )
+        dump = p.parent / raw["dump"]
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{p}: not a gold file ({type(exc).__name__}: {exc})") from None
+    authors = {k: tuple(v) for k, v in (raw.get("authors") or {}).items()}
+    return Gold(p, dump, raw.get("style"), raw.get("order", "depth-first"), comments, authors)
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """Predicted comments as (start, end, parent start line or 0)."""
+
+    comments: tuple[tuple[int, int, int], ...]
+
+    @classmethod
+    def from_discussion(cls, d: Discussion) -> Prediction:
+        return cls(
+            tuple(
+                (c.span.first, c.span.last, d[c.parent].span.first if c.parent else 0)
+                for c in d.comments
+            )
+        )
+
+    @classmethod
+    def from_links(cls, spans: Sequence[tuple[int, int]], links: Sequence[Link]) -> Prediction:
+        return cls(
+            tuple(
+                (s, e, 0 if link.parent is None else spans[link.parent][0])
+                for (s, e), link in zip(spans, links, strict=True)
+            )
+        )
+
+
+def attachment_accuracy(gold: Gold, pred: Prediction) -> float:
+    ends = gold.ends
+    by_line: dict[int, tuple[int, int, int]] = {}
+    for p in pred.comments:
+        for n in range(p[0], p[1] + 1):
+            by_line[n] = p
+    correct = 0
+    for g in gold.comments:
+        p = by_line.get(g.start)
+        if p is None or p[0] != g.start:
+            continue
+        parents = (g.parent, *g.alt_parents)
+        if p[2] == 0:
+            correct += 0 in parents
+        else:
+            correct += any(q and q <= p[2] <= ends.get(q, q) for q in parents)
+    return correct / len(gold.comments) if gold.comments else 1.0
+
+
+@dataclass(frozen=True)
+class Boundaries:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def boundaries(gold: Gold, pred: Prediction) -> Boundaries:
+    g = {c.start for c in gold.comments}
+    p = {c[0] for c in pred.comments}
+    return Boundaries(len(g & p), len(p - g), len(g - p))
+
+
+@dataclass(frozen=True)
+class FileScore:
+    file: str
+    style: str
+    comments: int
+    attachment: float
+    attachment_gold_segments: float
+    boundaries: Boundaries
+    baseline_chain: float
+    baseline_all_root: float
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "style": self.style,
+            "comments": self.comments,
+            "attachment": round(self.attachment, 4),
+            "attachment_gold_segments": round(self.attachment_gold_segments, 4),
+            "boundary_precision": round(self.boundaries.precision, 4),
+            "boundary_recall": round(self.boundaries.recall, 4),
+            "boundary_f1": round(self.boundaries.f1, 4),
+            "baseline_chain": round(self.baseline_chain, 4),
+            "baseline_all_root": round(self.baseline_all_root, 4),
+        }
+
+
+def gold_segment_accuracy(gold: Gold, text: str, attacher: str, language: str | None = None):
+    """Attachment accuracy when the comment boundaries are taken from the gold file."""
+    lines = split_lines(text)
+    layout = segment(lines)
+    spans = [(g.start, g.end) for g in gold.comments]
+    drafts = drafts_from_spans(lines, spans)
+    lang = language or detect_language("\n".join(d.text for d in drafts[:200]))
+    context = AttachContext(order=gold.order, language=lang, article=layout.article)
+    links = attach(drafts, context, attacher)
+    return attachment_accuracy(gold, Prediction.from_links(spans, links))
+
+
+def evaluate_file(gold: Gold, attacher: str = DEFAULT_ATTACHER) -> FileScore:
+    decoded = read_source(gold.dump)
+    discussion = reconstruct(decoded.text, order=gold.order, attacher=attacher)
+    pred = Prediction.from_discussion(discussion)
+    lang = discussion.language
+    return FileScore(
+        file=gold.path.name,
+        style=gold.style or discussion.source.style,
+        comments=len(gold.comments),
+        attachment=attachment_accuracy(gold, pred),
+        attachment_gold_segments=gold_segment_accuracy(gold, decoded.text, attacher, lang),
+        boundaries=boundaries(gold, pred),
+        baseline_chain=gold_segment_accuracy(gold, decoded.text, "chain", lang),
+        baseline_all_root=gold_segment_accuracy(gold, decoded.text, "all-root", lang),
+    )
+
+
+def total(scores: Sequence[FileScore]) -> dict:
+    """Micro-averages: every gold comment counts once, whichever file it is in."""
+    n = sum(s.comments for s in scores)
+
+    def mean(attr: str) -> float:
+        return round(sum(getattr(s, attr) * s.comments for s in scores) / n, 4) if n else 0.0
+
+    b = Boundaries(*(sum(getattr(s.boundaries, k) for s in scores) for k in ("tp", "fp", "fn")))
+    return {
+        "comments": n,
+        "attachment": mean("attachment"),
+        "attachment_gold_segments": mean("attachment_gold_segments"),
+        "boundary_precision": round(b.precision, 4),
+        "boundary_recall": round(b.recall, 4),
+        "boundary_f1": round(b.f1, 4),
+        "baseline_chain": mean("baseline_chain"),
+        "baseline_all_root": mean("baseline_all_root"),
+    }

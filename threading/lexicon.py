@@ -1,0 +1,36 @@
+"""Cue lexicons: plain TOML files in threadloom.data/lexicons, one per language.
+
+A language's file holds tables of word lists (greetings, answer openers, ...). Adding a
+language or a word is a data change only.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+FALLBACK = "en"
+
+
+@cache
+def available() -> tuple[str, ...]:
+    folder = resources.files("threadloom.data").joinpath("lexicons")
+    return tuple(sorted(p.name.removesuffix(".toml") for p in folder.iterdir()
+                        if p.name.endswith(".toml")))
+
+
+@cache
+def lexicon(language: str) -> MappingProxyType[str, Any]:
+    """The lexicon for a language; a language without a file gets the fallback's."""
+    if language not in available():
+        language = FALLBACK
+    path = resources.files("threadloom.data").joinpath("lexicons", f"{language}.toml")
+    return MappingProxyType(tomllib.loads(path.read_text(encoding="utf-8")))
+
+
+def words(language: str, table: str, key: str) -> tuple[str, ...]:
+    """One word list, e.g. words("de", "attach", "greetings"); empty when absent."""
+    return tuple(lexicon(language).get(table, {}).get(key, ()))

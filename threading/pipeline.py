@@ -1,0 +1,91 @@
+"""decode -> lines -> segment -> attach, composed into one call."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .attach import DEFAULT_ATTACHER, attach
+from .decode import Decoded, fingerprint
+from .language import detect_language
+from .lines import split_lines
+from .model import Comment, Discussion, Source, stable_ids
+from .segment import segment
+from .stages import AttachContext, Draft, Layout, Link
+
+ORDERS = ("depth-first", "chronological")
+
+
+def reconstruct(
+    text: str,
+    *,
+    order: str = "depth-first",
+    attacher: str = DEFAULT_ATTACHER,
+    name: str = "-",
+    encoding: str = "utf-8",
+) -> Discussion:
+    """Turn a flat dump into a Discussion."""
+    if order not in ORDERS:
+        raise ValueError(f"unknown order {order!r} (known: {', '.join(ORDERS)})")
+    lines = split_lines(text)
+    layout = segment(lines)
+    language = detect_language(_language_sample(layout))
+    context = AttachContext(order=order, language=language, article=layout.article)
+    links = attach(layout.drafts, context, attacher)
+    source = Source(
+        name=name,
+        encoding=encoding,
+        line_count=len(lines),
+        fingerprint=fingerprint(text),
+        style=layout.style,
+        order=order,
+        attacher=attacher,
+    )
+    return build(layout, links, language, source)
+
+
+def reconstruct_decoded(decoded: Decoded, **options) -> Discussion:
+    return reconstruct(decoded.text, name=decoded.name, encoding=decoded.encoding, **options)
+
+
+def _language_sample(layout: Layout) -> str:
+    parts = [d.text for d in layout.drafts[:200]]
+    if layout.article is not None:
+        parts.insert(0, layout.article.text)
+    return "\n".join(parts)
+
+
+def build(layout: Layout, links: Sequence[Link], language: str, source: Source) -> Discussion:
+    """Drafts plus links become the final, navigable model."""
+    drafts: Sequence[Draft] = layout.drafts
+    ids = stable_ids([d.text for d in drafts])
+    depths: list[int] = []
+    comments = []
+    for i, (draft, link) in enumerate(zip(drafts, links, strict=True)):
+        depth = 0 if link.parent is None else depths[link.parent] + 1
+        depths.append(depth)
+        comments.append(
+            Comment(
+                id=ids[i],
+                index=i,
+                lines=draft.lines,
+                parent=None if link.parent is None else ids[link.parent],
+                depth=depth,
+                author=link.author,
+                author_source=link.author_source,
+                date=draft.date,
+                language=language,
+                confidence=link.confidence,
+                evidence=link.evidence,
+            )
+        )
+    title = layout.article.title if layout.article and layout.article.title else ""
+    if not title:
+        title = comments[0].excerpt if comments else source.name
+    return Discussion(
+        title=title,
+        language=language,
+        article=layout.article,
+        chrome=layout.chrome,
+        comments=tuple(comments),
+        source=source,
+    )

@@ -1,0 +1,57 @@
+"""The values that pass between pipeline stages (before they become the final model)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .model import COMMENT_META, Article, AuthorSource, ChromeBlock, Evidence, Line
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A comment as segmentation found it: its lines, and the author/date if the page gave them."""
+
+    lines: tuple[Line, ...]
+    author: str | None = None
+    date: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines if line.role not in COMMENT_META)
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].number
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What segmentation makes of a dump: article, page chrome, comment drafts."""
+
+    style: str  # bare | blank | page
+    article: Article | None
+    chrome: tuple[ChromeBlock, ...]
+    drafts: tuple[Draft, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    """An attacher's decision for one comment (index into the drafts)."""
+
+    parent: int | None  # None: top level
+    confidence: float = 1.0
+    evidence: tuple[Evidence, ...] = ()
+    author: str | None = None
+    author_source: AuthorSource = AuthorSource.NONE
+
+
+@dataclass(frozen=True)
+class AttachContext:
+    order: str = "depth-first"  # or "chronological"
+    language: str = "de"
+    article: Article | None = None
+    comment_languages: tuple[str, ...] = field(default_factory=tuple)
+
+
+Attacher = Callable[[Sequence[Draft], AttachContext], tuple[Link, ...]]

@@ -1,0 +1,195 @@
+"""The `threadloom` command: open the reader, print a tree, evaluate against gold."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from threadloom.data import DEFAULT_SAMPLE, SAMPLES, sample_bytes
+from threadloom.threading.attach import ATTACHERS, DEFAULT_ATTACHER
+from threadloom.threading.decode import Decoded, InputError, decode_bytes, read_source
+from threadloom.threading.model import Discussion
+from threadloom.threading.pipeline import ORDERS, reconstruct_decoded
+
+EXIT_USAGE = 2
+COMMANDS = ("print", "eval", "bookmarks")
+
+MAIN_HELP = """\
+Read a flat dump of comments as a reply tree.
+
+usage:
+  threadloom                 open the German sample in the reader
+  threadloom FILE            open a dump (FILE may be - for stdin)
+  threadloom print FILE      print the reconstructed tree (see: threadloom print -h)
+  threadloom eval GOLD...    score the reconstructor against gold files
+  threadloom bookmarks       list saved bookmarks
+
+examples:
+  threadloom comments.txt
+  pbpaste | threadloom -
+  threadloom print comments.txt --format json > tree.json
+  threadloom print comments.txt --explain
+  threadloom eval ../shared/gold/klarna-de.gold.json
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, like every other input error
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _add_reconstruct_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--order", choices=ORDERS, default="depth-first",
+                   help="order of the dump: depth-first (default) or chronological")
+    p.add_argument("--attacher", choices=sorted(ATTACHERS), default=DEFAULT_ATTACHER,
+                   help=f"how parents are chosen (default: {DEFAULT_ATTACHER})")
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="threadloom", description=MAIN_HELP,
+                formatter_class=argparse.RawDescriptionHelpFormatter, usage=argparse.SUPPRESS)
+    p.add_argument("file", nargs="?", help="dump to open; - reads stdin; none: the sample")
+    p.add_argument("--sample", choices=sorted(SAMPLES), help="open a shipped sample")
+    _add_reconstruct_options(p)
+    return p
+
+
+def _print_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="threadloom print",
+        description="Print the reconstructed reply tree.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  threadloom print comments.txt\n"
+        "  threadloom print comments.txt --explain\n"
+        "  threadloom print - --format markdown < comments.txt\n"
+        "  threadloom print --sample da --format json\n",
+    )
+    p.add_argument("file", nargs="?", help="dump file, or - for stdin (default: the sample)")
+    p.add_argument("--sample", choices=sorted(SAMPLES), help="print a shipped sample")
+    p.add_argument("--format", choices=("tree", "json", "markdown"), default="tree")
+    p.add_argument("--explain", action="store_true",
+                   help="show each link's evidence and confidence")
+    _add_reconstruct_options(p)
+    return p
+
+
+def _eval_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="threadloom eval",
+        description="Score the reconstructor against gold trees "
+        "(format: ../shared/gold/README.md), with the chain and all-root baselines.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+        "  threadloom eval ../shared/gold/klarna-de.gold.json\n"
+        "  threadloom eval ../shared/gold/omp-dev/*.gold.json --json\n",
+    )
+    p.add_argument("gold", nargs="+", help="gold files (NAME.gold.json beside NAME.txt)")
+    p.add_argument("--attacher", choices=sorted(ATTACHERS), default=DEFAULT_ATTACHER)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    return p
+
+
+def _load(args: argparse.Namespace) -> Decoded:
+    if args.file is None:
+        name = args.sample or DEFAULT_SAMPLE
+        return decode_bytes(sample_bytes(name), f"sample:{SAMPLES[name]}")
+    if args.sample:
+        raise InputError("give a FILE or --sample, not both")
+    return read_source(args.file)
+
+
+def _discussion(args: argparse.Namespace) -> Discussion:
+    return reconstruct_decoded(_load(args), order=args.order, attacher=args.attacher)
+
+
+def cmd_print(argv: Sequence[str]) -> int:
+    args = _print_parser().parse_args(argv)
+    d = _discussion(args)
+    if args.format == "json":
+        from threadloom.threading.export import to_json
+
+        json.dump(to_json(d), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    elif args.format == "markdown":
+        from threadloom.threading.export import to_markdown
+
+        sys.stdout.write(to_markdown(d, explain=args.explain))
+    else:
+        from rich.console import Console
+
+        from .printing import print_tree
+
+        print_tree(d, Console(highlight=False), explain=args.explain)
+    return 0
+
+
+def cmd_eval(argv: Sequence[str]) -> int:
+    from threadloom.threading.evaluate import evaluate_file, load_gold, total
+
+    args = _eval_parser().parse_args(argv)
+    scores = [evaluate_file(load_gold(path), args.attacher) for path in args.gold]
+    summary = total(scores)
+    if args.json:
+        json.dump({"attacher": args.attacher, "files": [s.as_dict() for s in scores],
+                   "total": summary}, sys.stdout, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"threadloom eval (attacher: {args.attacher})")
+    cols = ("comments", "attachment", "attachment_gold_segments", "boundary_f1",
+            "baseline_chain", "baseline_all_root")
+    table.add_column("file")
+    for col in cols:
+        table.add_column(col.replace("_", " "), justify="right")
+    rows = [(s.file, s.as_dict()) for s in scores] + [("total", summary)]
+    for i, (name, row) in enumerate(rows):
+        table.add_row(name, *(f"{row[c]:.3f}" if c != "comments" else str(row[c]) for c in cols),
+                      end_section=i == len(rows) - 2)
+    Console(highlight=False).print(table)
+    return 0
+
+
+def cmd_open(argv: Sequence[str]) -> int:
+    args = _open_parser().parse_args(argv)
+    d = _discussion(args)
+    try:
+        from .app import run_app
+    except ImportError:  # the reader is not part of this build yet
+        print("threadloom: the reader is not available yet; use `threadloom print`.",
+              file=sys.stderr)
+        return 1
+    return run_app(d)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "print":
+            return cmd_print(argv[1:])
+        if argv and argv[0] == "eval":
+            return cmd_eval(argv[1:])
+        if argv and argv[0] == "bookmarks":
+            from .bookmarks_cli import cmd_bookmarks
+
+            return cmd_bookmarks(argv[1:])
+        return cmd_open(argv)
+    except InputError as exc:
+        print(f"threadloom: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ValueError as exc:
+        print(f"threadloom: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # `threadloom print x | head` is fine
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,45 @@
+"""`threadloom print --format tree`: the reply tree as a Rich Tree."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+from rich.tree import Tree
+from threadloom.threading.export import explain_link
+from threadloom.threading.model import Comment, Discussion, excerpt
+
+
+def comment_label(c: Comment, *, explain: bool = False, d: Discussion | None = None) -> Text:
+    # Built from plain strings: dump text may hold Rich markup, which must stay literal.
+    label = Text()
+    who = c.author or "?"
+    label.append(who, style="bold" if c.author_source == "given" else "italic")
+    if c.author_source == "greeting":
+        label.append(" (inferred)", style="dim")
+    if c.date:
+        label.append(f" · {c.date}", style="dim")
+    label.append(f" · L{c.span.first} ", style="dim")
+    label.append(excerpt(c.text, 100))
+    if explain and d is not None:
+        label.append(f"\n{explain_link(d, c)}", style="cyan")
+    return label
+
+
+def discussion_tree(d: Discussion, *, explain: bool = False) -> Tree:
+    root_label = Text(d.title or "(untitled)", style="bold")
+    root_label.append(
+        f"  [{d.language} · {len(d.comments)} comments · {d.thread_count} threads]", style="dim"
+    )
+    tree = Tree(root_label, guide_style="dim")
+    if d.chrome:
+        n = sum(len(b.lines) for b in d.chrome)
+        tree.add(Text(f"page chrome ({n} lines)", style="dim"))
+    # Iterative: a deep thread must not hit the recursion limit.
+    nodes: dict[str | None, Tree] = {None: tree}
+    for c in d.comments:
+        nodes[c.id] = nodes[c.parent].add(comment_label(c, explain=explain, d=d))
+    return tree
+
+
+def print_tree(d: Discussion, console: Console, *, explain: bool = False) -> None:
+    console.print(discussion_tree(d, explain=explain), soft_wrap=not console.is_terminal)
