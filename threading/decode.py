@@ -8,8 +8,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-# Any NUL in the first 8 KiB of a file without a UTF-16 BOM means: not a text dump.
 _SNIFF = 8192
+# Control bytes that text never holds (BEL, BS, tab, newlines, form feed and ESC excluded:
+# terminal junk pasted into a dump has those).
+_BINARY_CONTROLS = bytes(range(1, 7)) + bytes(range(14, 27)) + bytes(range(28, 32))
 
 
 class InputError(Exception):
@@ -53,7 +55,7 @@ def decode_bytes(data: bytes, name: str = "-") -> Decoded:
                 return Decoded(data.decode(encoding), encoding, name)
             except UnicodeDecodeError as exc:
                 raise InputError(f"{name}: not valid {encoding} text ({exc.reason})") from None
-    if b"\x00" in data[:_SNIFF] or b"\x00" in data[-_SNIFF:]:
+    if _looks_binary(data[:_SNIFF]) or _looks_binary(data[-_SNIFF:]):
         raise InputError(f"{name}: binary data (NUL bytes), not a text dump")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", name)
@@ -67,6 +69,17 @@ def decode_bytes(data: bytes, name: str = "-") -> Decoded:
             for ch, b in zip(text, data, strict=True)
         )
     return Decoded(text, "cp1252", name)
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """NULs beyond a stray one or two, or NULs with other binary control bytes.
+
+    A lone NUL pasted into a text dump is shown neutralised, not refused.
+    """
+    nuls = sample.count(0)
+    if not nuls:
+        return False
+    return nuls * 100 > len(sample) or any(b in _BINARY_CONTROLS for b in sample)
 
 
 def read_source(path: str | Path) -> Decoded:

@@ -149,13 +149,13 @@ class FileScore:
             "file": self.file,
             "style": self.style,
             "comments": self.comments,
-            "attachment": round(self.attachment, 4),
-            "attachment_gold_segments": round(self.attachment_gold_segments, 4),
-            "boundary_precision": round(self.boundaries.precision, 4),
-            "boundary_recall": round(self.boundaries.recall, 4),
-            "boundary_f1": round(self.boundaries.f1, 4),
-            "baseline_chain": round(self.baseline_chain, 4),
-            "baseline_all_root": round(self.baseline_all_root, 4),
+            "attachment": self.attachment,
+            "attachment_gold_segments": self.attachment_gold_segments,
+            "boundary_precision": self.boundaries.precision,
+            "boundary_recall": self.boundaries.recall,
+            "boundary_f1": self.boundaries.f1,
+            "baseline_chain": self.baseline_chain,
+            "baseline_all_root": self.baseline_all_root,
         }
 
 
@@ -189,20 +189,22 @@ def evaluate_file(gold: Gold, attacher: str = DEFAULT_ATTACHER) -> FileScore:
 
 
 def total(scores: Sequence[FileScore]) -> dict:
-    """Micro-averages: every gold comment counts once, whichever file it is in."""
+    """Micro-averages: every gold comment counts once, whichever file it is in.
+
+    Nothing is rounded here: rounding twice would turn 0.38946 into 0.390."""
     n = sum(s.comments for s in scores)
 
     def mean(attr: str) -> float:
-        return round(sum(getattr(s, attr) * s.comments for s in scores) / n, 4) if n else 0.0
+        return sum(getattr(s, attr) * s.comments for s in scores) / n if n else 0.0
 
     b = Boundaries(*(sum(getattr(s.boundaries, k) for s in scores) for k in ("tp", "fp", "fn")))
     return {
         "comments": n,
         "attachment": mean("attachment"),
         "attachment_gold_segments": mean("attachment_gold_segments"),
-        "boundary_precision": round(b.precision, 4),
-        "boundary_recall": round(b.recall, 4),
-        "boundary_f1": round(b.f1, 4),
+        "boundary_precision": b.precision,
+        "boundary_recall": b.recall,
+        "boundary_f1": b.f1,
         "baseline_chain": mean("baseline_chain"),
         "baseline_all_root": mean("baseline_all_root"),
     }

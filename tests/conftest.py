@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+SHARED_GOLD = REPO.parent / "shared" / "gold"
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture
+def shared_gold() -> Path:
+    if not (SHARED_GOLD / "README.md").exists():
+        pytest.skip("../shared/gold is not beside the repo")
+    return SHARED_GOLD

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from threadloom.threading.evaluate import (
+    Prediction,
+    attachment_accuracy,
+    boundaries,
+    evaluate_file,
+    load_gold,
+    total,
+)
+
+
+@pytest.fixture
+def gold(tmp_path):
+    (tmp_path / "d.txt").write_text("a\nb\nc\nd\ne\n")
+    spec = {
+        "dump": "d.txt",
+        "order": "depth-first",
+        "comments": [
+            {"start": 1, "end": 2, "parent": 0},
+            {"start": 3, "end": 3, "parent": 1},
+            {"start": 4, "end": 4, "parent": 3, "alt_parents": [0]},
+            {"start": 5, "end": 5, "parent": 0},
+        ],
+    }
+    path = tmp_path / "d.gold.json"
+    path.write_text(json.dumps(spec))
+    return load_gold(path)
+
+
+def test_parent_may_be_any_line_of_the_gold_parent(gold):
+    # comment 3 attached to a predicted comment starting at line 2: inside gold parent 1..2
+    pred = Prediction(((1, 1, 0), (2, 2, 1), (3, 3, 2), (4, 4, 0), (5, 5, 0)))
+    assert attachment_accuracy(gold, pred) == 1.0
+
+
+def test_wrong_boundary_is_wrong(gold):
+    pred = Prediction(((1, 3, 0), (4, 4, 1), (5, 5, 0)))
+    # only 4 (alt parent 0? no: predicted parent 1 not in 3..3 nor root) and 5 judged; 1 correct
+    assert attachment_accuracy(gold, pred) == pytest.approx(2 / 4)
+
+
+def test_boundaries(gold):
+    b = boundaries(gold, Prediction(((1, 1, 0), (2, 4, 0), (5, 5, 0))))
+    assert (b.tp, b.fp, b.fn) == (2, 1, 2)
+    assert b.precision == pytest.approx(2 / 3)
+    assert b.recall == pytest.approx(0.5)
+
+
+def test_baselines_on_a_tiny_gold(gold):
+    score = evaluate_file(gold, "chain")
+    assert score.baseline_all_root == pytest.approx(3 / 4)  # 1, 4 (alt parent root) and 5
+    assert score.baseline_chain == pytest.approx(3 / 4)  # all but 5
+    summary = total([score, score])
+    assert summary["comments"] == 8
+    assert summary["baseline_chain"] == pytest.approx(0.75)
