@@ -141,12 +141,19 @@ def cmd_eval(argv: Sequence[str]) -> int:
     from rich.table import Table
 
     table = Table(title=f"threadloom eval (attacher: {args.attacher})")
-    cols = ("comments", "attachment", "attachment_gold_segments", "boundary_f1",
-            "baseline_chain", "baseline_all_root")
-    table.add_column("file")
-    for col in cols:
-        table.add_column(col.replace("_", " "), justify="right")
-    rows = [(s.file, s.as_dict()) for s in scores] + [("total", summary)]
+    cols = {
+        "comments": "comments",
+        "attachment": "attach",
+        "attachment_gold_segments": "attach\ngold seg",
+        "boundary_f1": "bound.\nF1",
+        "baseline_chain": "chain",
+        "baseline_all_root": "all-root",
+    }
+    table.add_column("file", overflow="fold")
+    for header in cols.values():
+        table.add_column(header, justify="right", no_wrap=True)
+    rows = [(s.file.removesuffix(".gold.json"), s.as_dict()) for s in scores]
+    rows.append(("total", summary))
     for i, (name, row) in enumerate(rows):
         table.add_row(name, *(f"{row[c]:.3f}" if c != "comments" else str(row[c]) for c in cols),
                       end_section=i == len(rows) - 2)
