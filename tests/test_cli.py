@@ -11,7 +11,9 @@ from threadloom.tui.cli import main
 
 HOSTILE = (
     "Title [bold red]not bold[/bold red]\n"
-    "A comment with [/] and [link=http://evil]link[/link] and \x1b[2J\x1b]0;pwned\x07 in it.\n"
+    "\n"
+    "[link=http://evil]link[/link] and [/] and \x1b[2J\x1b]0;pwned\x07 in it.\n"
+    "\n"
     "Hallo Peter, a reply\x00with NUL far from the start.\n"
 )
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .baselines import attach_all_root, attach_chain
+from .score import attach_scored
 from .stages import AttachContext, Attacher, Draft, Link
 
 ATTACHERS: dict[str, Attacher] = {
     "all-root": attach_all_root,
     "chain": attach_chain,
+    "scored": attach_scored,
 }
-DEFAULT_ATTACHER = "chain"
+DEFAULT_ATTACHER = "scored"
 
 
 def get_attacher(name: str) -> Attacher:

@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .article import find_parts
 from .attach import DEFAULT_ATTACHER, attach
 from .decode import InputError, read_source
 from .language import detect_language
 from .lines import split_lines
 from .model import Discussion
-from .pipeline import reconstruct
-from .segment import drafts_from_spans, segment
+from .pipeline import dump_sample, reconstruct
+from .segment import drafts_from_spans
 from .stages import AttachContext, Link
 
 
@@ -162,11 +163,11 @@ class FileScore:
 def gold_segment_accuracy(gold: Gold, text: str, attacher: str, language: str | None = None):
     """Attachment accuracy when the comment boundaries are taken from the gold file."""
     lines = split_lines(text)
-    layout = segment(lines)
     spans = [(g.start, g.end) for g in gold.comments]
     drafts = drafts_from_spans(lines, spans)
-    lang = language or detect_language("\n".join(d.text for d in drafts[:200]))
-    context = AttachContext(order=gold.order, language=lang, article=layout.article)
+    lang = language or detect_language(dump_sample(lines))
+    article = find_parts(lines, lang).article
+    context = AttachContext(order=gold.order, language=lang, article=article)
     links = attach(drafts, context, attacher)
     return attachment_accuracy(gold, Prediction.from_links(spans, links))
 

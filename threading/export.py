@@ -28,6 +28,7 @@ def _comment(c: Comment) -> dict[str, Any]:
             {"cue": e.cue, "detail": e.detail, "weight": round(e.weight, 4)} for e in c.evidence
         ],
         "text": c.text,
+        "placeholder": c.placeholder,
         "source_lines": _lines(c.lines),
     }
 
@@ -59,6 +60,7 @@ def to_json(d: Discussion) -> dict[str, Any]:
             "style": s.style,
             "order": s.order,
             "attacher": s.attacher,
+            "input_format": s.input_format,
         },
         "article": article,
         "chrome": [
@@ -103,7 +105,9 @@ def to_markdown(d: Discussion, *, explain: bool = False) -> str:
 def explain_link(d: Discussion, c: Comment) -> str:
     """One line: where the comment was attached, how sure, and why."""
     target = "top level" if c.parent is None else f"reply to line {d[c.parent].span.first}"
-    cues = "; ".join(
-        f"{e.cue}: {e.detail}" + (f" ({e.weight:+.2f})" if e.weight else "") for e in c.evidence
-    )
-    return f"{target}, confidence {c.confidence:.2f}" + (f" — {cues}" if cues else "")
+    shown = [e for e in c.evidence if abs(e.weight) >= 0.05 or not e.weight][:6]
+    cues = "; ".join(e.detail + (f" ({e.weight:+.2f})" if e.weight else "") for e in shown)
+    out = f"{target}, confidence {c.confidence:.2f}" + (f" — {cues}" if cues else "")
+    if c.author and c.author_source not in ("given", "none"):
+        out += f"; author {c.author} inferred ({c.author_source})"
+    return out

@@ -28,3 +28,39 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
         return default
     lang = best.lang.split("-")[0]
     return "nb" if lang == "no" else lang
+
+
+MAX_COMMENT_CALLS = 200  # langdetect calls per dump, whatever its size
+_MIN_WORDS = 8
+
+
+@cache
+def _stopword_sets() -> tuple[tuple[str, frozenset[str]], ...]:
+    from .lexicon import available, words
+
+    return tuple(
+        (lang, frozenset(words(lang, "language", "stopwords"))) for lang in available()
+    )
+
+
+def comment_languages(texts: list[str], dump_language: str) -> list[str]:
+    """Each comment's language.  A cheap function-word count flags the comments that may
+    differ from the dump; only those (long enough, and at most MAX_COMMENT_CALLS of them)
+    are asked of langdetect."""
+    from .text import words as split_words
+
+    out = []
+    calls = 0
+    sets = _stopword_sets()
+    for text in texts:
+        lang = dump_language
+        tokens = split_words(text[:1000])
+        if len(tokens) >= _MIN_WORDS:
+            hits = {code: sum(1 for t in tokens if t in stop) for code, stop in sets}
+            best = max(hits, key=lambda code: hits[code])
+            differs = best != dump_language and hits[best] > hits.get(dump_language, 0) + 1
+            if differs and calls < MAX_COMMENT_CALLS and len(text) >= MIN_CHARS:
+                calls += 1
+                lang = detect_language(text, default=dump_language)
+        out.append(lang)
+    return out

@@ -19,7 +19,8 @@ ROOT = None  # a parent of None means: replies to the article (top level)
 
 class AuthorSource(StrEnum):
     GIVEN = "given"  # printed on the page (page-copy style)
-    GREETING = "greeting"  # inferred from a reply that greets the author by name
+    GREETING = "greeting"  # inferred from a reply that greets or names the author
+    CONVERSATION = "conversation"  # inferred from the A-B-A turns of a conversation
     NONE = "none"
 
 
@@ -133,6 +134,9 @@ class Comment:
     language: str | None = None
     confidence: float = 1.0
     evidence: tuple[Evidence, ...] = ()
+    # A node the source implies but does not hold: "[deleted]", "missing message",
+    # "12 more replies not included". Its lines are our own words, not the source's.
+    placeholder: bool = False
 
     @property
     def span(self) -> Span:
@@ -165,6 +169,7 @@ class Source:
     style: str = "bare"  # page-copy style: bare, blank, page
     order: str = "depth-first"
     attacher: str = ""
+    input_format: str = "text"  # "text": a flat dump; else the structured reader used
 
 
 @dataclass(frozen=True)

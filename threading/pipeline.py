@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from .attach import DEFAULT_ATTACHER, attach
 from .decode import Decoded, fingerprint
-from .language import detect_language
-from .lines import split_lines
+from .language import SAMPLE_CHARS, comment_languages, detect_language
+from .lines import SourceLine, split_lines
 from .model import Comment, Discussion, Source, stable_ids
 from .segment import segment
 from .stages import AttachContext, Draft, Layout, Link
@@ -27,9 +27,11 @@ def reconstruct(
     if order not in ORDERS:
         raise ValueError(f"unknown order {order!r} (known: {', '.join(ORDERS)})")
     lines = split_lines(text)
-    layout = segment(lines)
-    language = detect_language(_language_sample(layout))
-    context = AttachContext(order=order, language=language, article=layout.article)
+    language = detect_language(dump_sample(lines))
+    layout = segment(lines, language)
+    languages = tuple(comment_languages([d.text for d in layout.drafts], language))
+    context = AttachContext(order=order, language=language, article=layout.article,
+                            comment_languages=languages)
     links = attach(layout.drafts, context, attacher)
     source = Source(
         name=name,
@@ -40,21 +42,33 @@ def reconstruct(
         order=order,
         attacher=attacher,
     )
-    return build(layout, links, language, source)
+    return build(layout, links, language, source, languages)
 
 
 def reconstruct_decoded(decoded: Decoded, **options) -> Discussion:
     return reconstruct(decoded.text, name=decoded.name, encoding=decoded.encoding, **options)
 
 
-def _language_sample(layout: Layout) -> str:
-    parts = [d.text for d in layout.drafts[:200]]
-    if layout.article is not None:
-        parts.insert(0, layout.article.text)
-    return "\n".join(parts)
+def dump_sample(lines: Sequence[SourceLine]) -> str:
+    """A few KB of the dump's longer paragraphs: enough for langdetect, cheap on any size."""
+    parts: list[str] = []
+    size = 0
+    for sl in lines:
+        if len(sl.text) >= 40:
+            parts.append(sl.text)
+            size += len(sl.text)
+            if size >= SAMPLE_CHARS:
+                break
+    return "\n".join(parts) or "\n".join(sl.text for sl in lines[:200])
 
 
-def build(layout: Layout, links: Sequence[Link], language: str, source: Source) -> Discussion:
+def build(
+    layout: Layout,
+    links: Sequence[Link],
+    language: str,
+    source: Source,
+    languages: Sequence[str] = (),
+) -> Discussion:
     """Drafts plus links become the final, navigable model."""
     drafts: Sequence[Draft] = layout.drafts
     ids = stable_ids([d.text for d in drafts])
@@ -73,7 +87,7 @@ def build(layout: Layout, links: Sequence[Link], language: str, source: Source) 
                 author=link.author,
                 author_source=link.author_source,
                 date=draft.date,
-                language=language,
+                language=languages[i] if languages else language,
                 confidence=link.confidence,
                 evidence=link.evidence,
             )

@@ -1,32 +1,80 @@
 """Separate article, page chrome and comments, and group comment lines into comments.
 
-This is the simple first version: page-style metadata (author, date and action lines) is
-recognised, every other line is a comment paragraph, and each paragraph starts a comment.
+Three page-copy styles are told apart automatically:
+- page: author, date and action lines ("Antworten", "Reply", vote counts) frame each
+  comment, so boundaries are read off them and the author is given;
+- blank: blank lines between paragraphs, which say nothing about comment boundaries by
+  themselves (unless the gaps vary: a wider gap then counts as a cue);
+- bare: one paragraph a line.
+In the last two, each paragraph is scored by `boundary.py`: start a comment or continue.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cache
 
+from .article import find_parts
+from .boundary import start_probability
+from .dates import month_numbers
+from .lexicon import available
+from .lexicon import words as lexicon_words
 from .lines import SourceLine
 from .model import Line, Role
 from .stages import Draft, Layout
+from .weights import weights
 
-_DATE = re.compile(
-    r"^(\d{1,2}\.\s*\w+\.?\s+\d{4},?\s+\d{1,2}:\d{2}"  # 1. Juni 2015, 18:06
-    r"|vor \d+ \w+|\d+ \w+ ago|for \d+ \w+ siden)$",
-    re.IGNORECASE,
-)
-_ACTION = re.compile(r"^(Antworten|Melden|Reply|Report|Svar|Like|Gefällt mir|[+-]?\d+)$", re.I)
-_AUTHOR = re.compile(r"^\S{1,40}$")
+DEFAULT_THRESHOLD = 0.5
+
+
+@cache
+def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Date and action lines in every language we have a lexicon for."""
+    months, rel, actions = set(month_numbers()) | {"sept"}, set(), set()
+    for lang in available():
+        rel |= set(lexicon_words(lang, "page", "relative_time"))
+        actions |= set(lexicon_words(lang, "page", "actions"))
+    m = "|".join(re.escape(x) for x in sorted(months, key=len, reverse=True))
+    r = "|".join(re.escape(x) for x in sorted(rel, key=len, reverse=True))
+    a = "|".join(re.escape(x) for x in sorted(actions, key=len, reverse=True))
+    clock = r"(?:,?\s*(?:um|at|kl\.?|klokken)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?)?"
+    date = re.compile(
+        rf"^(?:(?:{m})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{clock}"  # June 1, 2015
+        rf"|\d{{1,2}}\.?\s*(?:{m})\.?\s+\d{{4}}{clock}"  # 1. Juni 2015, 18:06
+        rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}{clock}"  # 01.06.2015 18:06
+        rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}})?)?"  # ISO
+        rf"|(?:(?:{r})\s*)*(?:\d+|a|an|one|ein|einer|einem|en|et)\s+(?:{r})(?:\s+(?:{r}))*"
+        rf"|(?:{r})(?:,?\s+(?:{r}|\d{{1,2}}[:.]\d{{2}}))*"  # gestern, 18:06 / yesterday
+        rf")\.?$",
+        re.IGNORECASE,
+    )
+    action = re.compile(
+        rf"^(?:(?:{a})(?:\s*\(\d+\))?|[+\-−]?\s?\d{{1,6}}|\d+\s+(?:likes?|votes?|points?|"
+        rf"svar|antworten|replies|antwort|point|punkte))$",
+        re.IGNORECASE,
+    )
+    return date, action
+
+
+def is_date(text: str) -> bool:
+    return len(text) <= 60 and bool(_page_patterns()[0].match(text.strip()))
+
+
+def is_action(text: str) -> bool:
+    return len(text) <= 40 and bool(_page_patterns()[1].match(text.strip()))
+
+
+def _author_like(text: str) -> bool:
+    return 0 < len(text) <= 60 and len(text.split()) <= 5 and not is_action(text)
 
 
 def detect_style(lines: Sequence[SourceLine]) -> str:
     text_lines = [sl for sl in lines if not sl.blank]
     if not text_lines:
         return "bare"
-    dates = sum(1 for sl in text_lines if _DATE.match(sl.text))
+    dates = sum(1 for sl in text_lines if is_date(sl.text))
     if dates >= 2 and dates * 12 >= len(text_lines):
         return "page"
     blanks = len(lines) - len(text_lines)
@@ -34,39 +82,86 @@ def detect_style(lines: Sequence[SourceLine]) -> str:
 
 
 def classify(lines: Sequence[SourceLine], style: str) -> list[Line]:
-    """Give every non-blank line a role."""
-    out = []
+    """Give every non-blank comment line a role: text, or (page style) author/date/action."""
     texts = [sl for sl in lines if not sl.blank]
+    out = []
     for i, sl in enumerate(texts):
         role = Role.TEXT
         if style == "page":
             nxt = texts[i + 1].text if i + 1 < len(texts) else ""
-            if _DATE.match(sl.text):
+            if is_date(sl.text):
                 role = Role.DATE
-            elif _ACTION.match(sl.text):
+            elif is_action(sl.text):
                 role = Role.ACTION
-            elif _AUTHOR.match(sl.text) and _DATE.match(nxt):
+            elif _author_like(sl.text) and is_date(nxt):
                 role = Role.AUTHOR
         out.append(Line(sl.number, sl.text, role))
     return out
 
 
-def group(lines: Iterable[Line], style: str) -> tuple[Draft, ...]:
-    """Page style: a comment starts at an author line or after an action line.
-    Otherwise every paragraph is a comment of its own."""
+def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
+    """A comment starts at an author line, or at a date line that has none before it,
+    or at text after the last action line of the comment before."""
     drafts: list[list[Line]] = []
     for line in lines:
-        if not drafts:
+        prev = drafts[-1][-1] if drafts else None
+        if prev is None or line.role is Role.AUTHOR:
             starts = True
-        elif style == "page":
-            starts = line.role is Role.AUTHOR or drafts[-1][-1].role is Role.ACTION
+        elif line.role is Role.DATE:
+            starts = prev.role is not Role.AUTHOR
+        elif line.role is Role.ACTION:
+            starts = False
         else:
-            starts = True
+            starts = prev.role is Role.ACTION
         if starts:
             drafts.append([line])
         else:
             drafts[-1].append(line)
     return tuple(_draft(d) for d in drafts)
+
+
+def group_paragraphs(
+    lines: Sequence[SourceLine], language: str, threshold: float | None = None
+) -> tuple[Draft, ...]:
+    """Bare and blank dumps: each paragraph starts a comment or continues the last one."""
+    if threshold is None:
+        threshold = weights("boundary").get("_threshold", DEFAULT_THRESHOLD)
+    gaps = _gaps(lines)
+    typical = Counter(gaps.values()).most_common(1)[0][0] if gaps else 0
+    drafts: list[list[Line]] = []
+    prev: SourceLine | None = None
+    for sl in lines:
+        if sl.blank:
+            continue
+        line = Line(sl.number, sl.text, Role.TEXT)
+        if prev is None:
+            drafts.append([line])
+        else:
+            p = start_probability(
+                prev.text, sl.text, language, len(drafts[-1]), gaps.get(sl.number, 0), typical
+            )
+            if p >= threshold:
+                drafts.append([line])
+            else:
+                drafts[-1].append(line)
+        prev = sl
+    return tuple(_draft(d) for d in drafts)
+
+
+def _gaps(lines: Sequence[SourceLine]) -> dict[int, int]:
+    """Blank lines before each paragraph (after the first)."""
+    gaps: dict[int, int] = {}
+    run = 0
+    seen = False
+    for sl in lines:
+        if sl.blank:
+            run += 1
+            continue
+        if seen:
+            gaps[sl.number] = run
+        seen = True
+        run = 0
+    return gaps
 
 
 def _draft(lines: Sequence[Line]) -> Draft:
@@ -75,9 +170,14 @@ def _draft(lines: Sequence[Line]) -> Draft:
     return Draft(tuple(lines), author, date)
 
 
-def segment(lines: Sequence[SourceLine]) -> Layout:
+def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:
     style = detect_style(lines)
-    return Layout(style, None, (), group(classify(lines, style), style))
+    parts = find_parts(lines, language)
+    if style == "page":
+        drafts = group_page(classify(parts.rest, style))
+    else:
+        drafts = group_paragraphs(parts.rest, language)
+    return Layout(style, parts.article, parts.chrome, drafts)
 
 
 def drafts_from_spans(

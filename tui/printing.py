@@ -14,7 +14,7 @@ def comment_label(c: Comment, *, explain: bool = False, d: Discussion | None = N
     label = Text()
     who = c.author or "?"
     label.append(who, style="bold" if c.author_source == "given" else "italic")
-    if c.author_source == "greeting":
+    if c.author_source in ("greeting", "conversation"):
         label.append(" (inferred)", style="dim")
     if c.date:
         label.append(f" · {c.date}", style="dim")
@@ -31,6 +31,11 @@ def discussion_tree(d: Discussion, *, explain: bool = False) -> Tree:
         f"  [{d.language} · {len(d.comments)} comments · {d.thread_count} threads]", style="dim"
     )
     tree = Tree(root_label, guide_style="dim")
+    if d.article is not None:
+        a = d.article
+        node = tree.add(Text(f"article ({len(a.body)} paragraphs)", style="dim"))
+        for line in a.lead[:1] or a.body[:1]:
+            node.add(Text(excerpt(line.text, 100), style="dim italic"))
     if d.chrome:
         n = sum(len(b.lines) for b in d.chrome)
         tree.add(Text(f"page chrome ({n} lines)", style="dim"))

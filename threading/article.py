@@ -1,0 +1,128 @@
+"""Find the parts of a page that are not comments: the article and the page chrome.
+
+A copied page starts with the article (title, lead, body, sub-headings, closing
+disclaimers) and may carry sidebars (indented blocks, "Læses lige nu", job ads).  The
+article is only assumed when the page shows where it ends: a disclaimer or caption, a
+"Kommentare" header, or page chrome after it.  Forum dumps without an article (the first
+line is a comment's headline) then stay comments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon import words as lexicon_words
+from .lines import SourceLine
+from .model import Article, ChromeBlock, Line, Role
+from .text import head, starts_with, title_like
+
+ARTICLE_SCAN = 80  # an article's closing marker is looked for in this many paragraphs
+LEAD_MAX = 320
+
+
+@dataclass(frozen=True)
+class PageParts:
+    article: Article | None
+    chrome: tuple[ChromeBlock, ...]
+    rest: tuple[SourceLine, ...]  # the lines left for comments, blank ones included
+
+
+def _matches(text: str, language: str, key: str, exact: bool = False) -> bool:
+    phrases = lexicon_words(language, "article", key)
+    t = head(text).rstrip(" :.").strip()
+    if exact:
+        # "Kommentare", "123 Kommentare", "Kommentare (12)"
+        core = " ".join(w for w in t.replace("(", " ").replace(")", " ").split()
+                        if not w.isdigit())
+        return core in phrases
+    return starts_with(text, phrases) is not None and len(text) < 400
+
+
+def _chrome_numbers(texts: Sequence[SourceLine], language: str) -> set[int]:
+    """Indented runs (sidebars) and short chrome headings with what hangs under them."""
+    indented = [sl for sl in texts if sl.indent >= 2]
+    if len(indented) * 5 > len(texts) * 4:  # an indented dump: indentation means nothing
+        return set()
+    found: set[int] = set()
+    for i, sl in enumerate(texts):
+        if sl.indent >= 2:
+            found.add(sl.number)
+        elif len(sl.text) <= 60 and _matches(sl.text, language, "chrome", exact=True):
+            nxt = texts[i + 1] if i + 1 < len(texts) else None
+            if nxt is None or nxt.indent >= 2:
+                found.add(sl.number)
+    return found
+
+
+def find_parts(lines: Sequence[SourceLine], language: str) -> PageParts:
+    texts = [sl for sl in lines if not sl.blank]
+    if not texts:
+        return PageParts(None, (), tuple(lines))
+    chrome_numbers = _chrome_numbers(texts, language)
+    body = [sl for sl in texts if sl.number not in chrome_numbers]
+    end = _article_end(texts, body, chrome_numbers, language)
+    article_lines: list[Line] = []
+    header: set[int] = set()
+    if end is not None:
+        article_src = [sl for sl in body if sl.number <= end]
+        article_lines = _article_roles(article_src, language)
+        after = [sl for sl in body if sl.number > end]
+        if after and _matches(after[0].text, language, "comments_header", exact=True):
+            header.add(after[0].number)
+    chrome_numbers |= header
+    blocks = _blocks([sl for sl in texts if sl.number in chrome_numbers])
+    taken = chrome_numbers | {line.number for line in article_lines}
+    rest = tuple(sl for sl in lines if sl.number not in taken)
+    article = Article(tuple(article_lines)) if article_lines else None
+    return PageParts(article, blocks, rest)
+
+
+def _article_end(
+    texts: Sequence[SourceLine], body: Sequence[SourceLine], chrome: set[int], language: str
+) -> int | None:
+    """The last line number of the article, or None when the page shows no article."""
+    if len(body) < 2 or not title_like(body[0].text):
+        return None
+    scan = body[: ARTICLE_SCAN + 1]
+    for sl in scan[1:]:
+        if _matches(sl.text, language, "comments_header", exact=True):
+            return max(n.number for n in body if n.number < sl.number)
+    ends = [sl.number for sl in scan[1:] if _matches(sl.text, language, "boilerplate")]
+    first_chrome = min(chrome) if chrome else None
+    horizon = body[ARTICLE_SCAN].number if len(body) > ARTICLE_SCAN else float("inf")
+    if first_chrome is not None and first_chrome < horizon:
+        # Chrome after the article closes it, even when captions came earlier.
+        before = [sl.number for sl in body if sl.number < first_chrome]
+        if before and (not ends or max(ends) < first_chrome):
+            return max(before)
+    return max(ends) if ends else None
+
+
+def _article_roles(src: Sequence[SourceLine], language: str) -> list[Line]:
+    out = [Line(src[0].number, src[0].text, Role.TITLE)]
+    seen_body = False
+    for i, sl in enumerate(src[1:], start=1):
+        if _matches(sl.text, language, "boilerplate"):
+            role = Role.BOILERPLATE
+        elif not seen_body and i == 1 and len(sl.text) <= LEAD_MAX and not title_like(sl.text):
+            role = Role.LEAD
+        elif title_like(sl.text, 90) and 0 < i < len(src) - 1:
+            role = Role.HEADING
+        else:
+            role = Role.BODY
+            seen_body = True
+        out.append(Line(sl.number, sl.text, role))
+    return out
+
+
+def _blocks(chrome: Sequence[SourceLine]) -> tuple[ChromeBlock, ...]:
+    """Chrome lines in runs; a run breaks where a non-chrome paragraph came between."""
+    blocks: list[list[Line]] = []
+    previous = None
+    for sl in chrome:
+        if previous is None or sl.number - previous > 2:
+            blocks.append([])
+        blocks[-1].append(Line(sl.number, sl.text, Role.CHROME))
+        previous = sl.number
+    return tuple(ChromeBlock(tuple(b)) for b in blocks)

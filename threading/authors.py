@@ -1,0 +1,76 @@
+"""Who wrote which comment, when the dump does not say: inferred from greetings.
+
+A reply to c that says "Hallo Peter" makes Peter c's author; later greetings to Peter then
+point to his comments.  Two weaker rules follow the turns of a conversation: whoever
+greets B in a reply to B's answer to A is probably A again (A-B-A), and "Chili hat recht"
+in a reply to Chris's comment names the author Chris answered.  A writer who defends an
+earlier comment ("Verstehe mich nicht falsch") is the author of the comment two levels up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .cues import Cues
+from .model import AuthorSource
+
+
+class AuthorBook:
+    """Authors per comment index, filled in as links are decided."""
+
+    def __init__(self, given: Sequence[str | None]):
+        self.name: list[str | None] = list(given)
+        self.source: list[AuthorSource] = [
+            AuthorSource.GIVEN if g else AuthorSource.NONE for g in given
+        ]
+        self.why: list[str] = ["" for _ in given]
+
+    def known(self, i: int | None) -> str | None:
+        return None if i is None else self.name[i]
+
+    def _set(self, i: int | None, name: str, source: AuthorSource, why: str) -> bool:
+        if i is None or self.name[i] is not None:
+            return False
+        self.name[i], self.source[i], self.why[i] = name, source, why
+        return True
+
+    def after_link(self, i: int, parent: int | None, parents: Sequence[int | None],
+                   cues: Cues) -> None:
+        """Apply what comment i's text says now that its parent is chosen."""
+        if parent is None:
+            return
+        grand = parents[parent]
+        if cues.greeting:
+            self._set(parent, cues.greeting, AuthorSource.GREETING,
+                      f"greeted as {cues.greeting!r} by a reply")
+            a = self.known(grand)
+            if a and a != cues.greeting:
+                self._set(i, a, AuthorSource.CONVERSATION,
+                          f"answers {cues.greeting}, who had answered {a}")
+        for name in cues.mentions:
+            if grand is not None and name != self.known(parent):
+                self._set(grand, name, AuthorSource.GREETING,
+                          f"named by a reply further down ({name!r})")
+
+    def settle(self, parents: Sequence[int | None], cues: Sequence[Cues]) -> None:
+        """Rules that need authors learnt later in the dump; repeated until nothing changes."""
+        for _ in range(3):
+            changed = False
+            for i, p in enumerate(parents):
+                grand = parents[p] if p is not None else None
+                if grand is None:
+                    continue
+                if cues[i].self_reference:
+                    why = f"defends an earlier comment ({cues[i].self_reference!r})"
+                    if self.name[i] and not self.name[grand]:
+                        changed |= self._set(grand, self.name[i], AuthorSource.CONVERSATION, why)
+                    elif self.name[grand] and not self.name[i]:
+                        changed |= self._set(i, self.name[grand], AuthorSource.CONVERSATION,
+                                             why)
+                g = cues[i].greeting
+                a = self.name[grand]
+                if g and a and a != g and self.name[p] == g:
+                    changed |= self._set(i, a, AuthorSource.CONVERSATION,
+                                         f"answers {g}, who had answered {a}")
+            if not changed:
+                return

@@ -1,0 +1,160 @@
+"""Cue detectors: what a single comment says about whom it answers.
+
+Each detector is a pure function of the comment's text and a language; the word lists come
+from the lexicons in `threadloom.data/lexicons`, so a new language is a data file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import words as lexicon_words
+from .text import find_phrase, starts_with, words
+
+# Names are one or two capitalised words, or a user handle; "Hallo zusammen" is not a name.
+_NAME = r"(@?[A-ZÄÖÜÆØÅÉ][\w.\-]{1,30}(?: [A-ZÄÖÜÆØÅ][\w\-]{1,30})?|@?[\w.\-]*\d[\w.\-]*)"
+_AT = re.compile(r"(?:^|\s)@([\w.\-]{2,30})")
+_QUOTED = re.compile(r"[„“\"»«‚‘']([^„“”\"»«‚‘’']{3,120})[“”\"«»‘’']")
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """What one comment's text reveals; empty/None when a cue did not fire."""
+
+    greeting: str | None = None  # the name greeted or @-addressed
+    greeting_word: str | None = None
+    mentions: tuple[str, ...] = ()  # names credited further up ("Chili hat recht")
+    opener: str | None = None  # disagree | agree | reaction
+    opener_word: str | None = None
+    second_person: tuple[str, ...] = ()
+    question: bool = False  # the comment asks something
+    quotes: tuple[str, ...] = ()
+    self_reference: str | None = None
+    length: int = 0
+
+    @property
+    def addresses(self) -> bool:
+        return bool(self.greeting or self.opener or self.second_person)
+
+
+@cache
+def _not_names(language: str) -> frozenset[str]:
+    lists = ("second_person", "greetings", "group_address")
+    found = {w.lower() for key in lists for w in lexicon_words(language, "attach", key)}
+    found |= {w.lower() for w in lexicon_words(language, "language", "stopwords")}
+    return frozenset(found)
+
+
+@cache
+def _greeting_pattern(language: str) -> re.Pattern[str] | None:
+    greet = lexicon_words(language, "attach", "greetings")
+    if not greet:
+        return None
+    alts = "|".join(re.escape(g) for g in sorted(greet, key=len, reverse=True))
+    return re.compile(rf"^\W*({alts})\s+{_NAME}\s*(?:[,!:;.\-–]|$)", re.IGNORECASE)
+
+
+def greeting(text: str, language: str) -> tuple[str | None, str | None]:
+    """("Peter", "hallo") for "Hallo Peter, ..."; @handles count as greetings too."""
+    first = text.lstrip()[:120]
+    pattern = _greeting_pattern(language)
+    if pattern is not None:
+        m = pattern.match(first)
+        if m:
+            name = m.group(2).lstrip("@").rstrip(".-")
+            # Greeting words matched case-insensitively, names must look like names.
+            if name.split()[0].lower() not in _not_names(language) and (
+                name[0].isupper() or any(ch.isdigit() for ch in name) or "@" in m.group(2)
+            ):
+                return name, m.group(1).lower()
+    m = _AT.search(first)
+    if m:
+        return m.group(1).rstrip(".-"), "@"
+    return None, None
+
+
+@cache
+def _mention_pattern(language: str) -> re.Pattern[str] | None:
+    after = lexicon_words(language, "attach", "mention_after")
+    if not after:
+        return None
+    alts = "|".join(re.escape(a) for a in sorted(after, key=len, reverse=True))
+    return re.compile(rf"(?:^|[,;:.!?]\s+|\s)@?([A-ZÄÖÜÆØÅ][\w\-]{{1,30}}|[\w.\-]*\d[\w.\-]*)"
+                      rf"\s+(?:{alts})\b")
+
+
+def mentions(text: str, language: str) -> tuple[str, ...]:
+    """Names credited in the third person: "Chili hat ganz recht" -> ("Chili",)."""
+    pattern = _mention_pattern(language)
+    if pattern is None:
+        return ()
+    stop = _not_names(language)
+    found = []
+    for m in pattern.finditer(text[:400]):
+        name = m.group(1)
+        before = text[: m.start(1)].rstrip().split()
+        article_before = before and before[-1].lower() in stop
+        if name.lower() not in stop and not article_before and name not in found:
+            found.append(name)
+    return tuple(found)
+
+
+def opener(text: str, language: str) -> tuple[str | None, str | None]:
+    """The kind of answer a comment opens with: disagree, agree or reaction."""
+    for kind in ("disagree", "agree", "reaction"):
+        word = starts_with(text, lexicon_words(language, "attach", kind))
+        if word:
+            return kind, word
+    return None, None
+
+
+@cache
+def _second_person(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    informal = frozenset(w.lower() for w in lexicon_words(language, "attach", "second_person"))
+    formal = frozenset(lexicon_words(language, "attach", "second_person_formal"))
+    return informal, formal
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)(\w+)")
+
+
+def second_person(text: str, language: str) -> tuple[str, ...]:
+    """Second-person words; formal "Sie"/"De" only when capitalised mid-sentence."""
+    informal, formal = _second_person(language)
+    found = [w for w in words(text[:2000]) if w in informal]
+    if formal:
+        starts = {m.start(1) for m in _SENTENCE_START.finditer(text[:2000])}
+        for m in re.finditer(r"\b(\w+)\b", text[:2000]):
+            if m.group(1) in formal and m.start(1) not in starts:
+                found.append(m.group(1))
+    return tuple(dict.fromkeys(found))
+
+
+def quotes(text: str) -> tuple[str, ...]:
+    return tuple(q.strip() for q in _QUOTED.findall(text[:2000]) if len(q.strip()) >= 3)
+
+
+def asks(text: str) -> bool:
+    return "?" in text
+
+
+def comment_cues(paragraphs: Sequence[str], language: str) -> Cues:
+    text = "\n".join(paragraphs)
+    name, word = greeting(text, language)
+    kind, opener_word = opener(text, language)
+    return Cues(
+        greeting=name,
+        greeting_word=word,
+        mentions=mentions(text, language),
+        opener=kind,
+        opener_word=opener_word,
+        second_person=second_person(text, language),
+        question=asks(text),
+        quotes=quotes(text),
+        self_reference=find_phrase(text[:600], lexicon_words(language, "attach",
+                                                             "self_reference")),
+        length=len(text),
+    )

@@ -1,0 +1,92 @@
+"""Dates printed on copied pages, as sortable numbers (minutes), in every lexicon's language.
+
+Only the order matters to the reconstructor: a reply is written after its parent, and
+sibling replies appear in time order.  Relative dates ("vor 3 Stunden", "12 hours ago")
+become negative minutes-ago so they sort with each other; absolute dates sort as
+year-month-day-hour-minute.  Mixed kinds are not compared.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import available, lexicon
+from .lexicon import words as lexicon_words
+
+_UNITS = {  # minutes, by the first letters of the unit word in any of our languages
+    "sek": 0, "sec": 0, "min": 1, "stu": 60, "hou": 60, "tim": 60, "std": 60, "h": 60,
+    "tag": 1440, "day": 1440, "dag": 1440, "woc": 10080, "wee": 10080, "uge": 10080,
+    "uke": 10080, "vec": 10080, "mon": 43200, "mån": 43200, "mnd": 43200, "jah": 525600,
+    "yea": 525600, "år": 525600,
+}
+_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:\s*([ap])\.?m\.?)?", re.IGNORECASE)
+_NUMERIC = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_RELATIVE = re.compile(r"(\d+|an?|one|ein\w*|en|et)\s+([^\W\d_]+)", re.IGNORECASE)
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    """Month names, their aliases and three-letter abbreviations -> 1..12."""
+    table: dict[str, int] = {}
+    for lang in available():
+        for i, name in enumerate(lexicon_words(lang, "page", "months"), start=1):
+            table[name] = i
+            table.setdefault(name[:3], i)
+            table.setdefault(name[:4], i)
+        for alias, number in lexicon(lang).get("page", {}).get("month_aliases", {}).items():
+            table[alias] = int(number)
+    return table
+
+
+def _clock(text: str) -> tuple[int, int]:
+    m = _CLOCK.search(text)
+    if not m:
+        return 0, 0
+    hour, minute = int(m.group(1)), int(m.group(2))
+    if m.group(3) and m.group(3).lower() == "p" and hour < 12:
+        hour += 12
+    return hour, minute
+
+
+def _absolute(year: int, month: int, day: int, text: str) -> float:
+    hour, minute = _clock(text)
+    if year < 100:
+        year += 2000
+    return float((((year * 12 + month) * 31 + day) * 24 + hour) * 60 + minute)
+
+
+def sort_key(text: str | None) -> tuple[str, float] | None:
+    """("abs", minutes) or ("rel", -minutes ago), or None when the text is no date we know."""
+    if not text:
+        return None
+    t = text.strip().lower()
+    if m := _ISO.search(t):
+        return "abs", _absolute(int(m.group(1)), int(m.group(2)), int(m.group(3)),
+                                t[m.end():])
+    months = month_numbers()
+    tokens = re.findall(r"[^\W\d_]+|\d+", t)
+    month = next((months[w] for w in tokens if w in months), None)
+    if month is not None:
+        numbers = [int(x) for x in tokens if x.isdigit()]
+        year = next((n for n in numbers if n > 999), None)
+        day = next((n for n in numbers if 1 <= n <= 31), None)
+        if year and day:
+            clock_part = t[t.find(str(year)) + 4:]
+            return "abs", _absolute(year, month, day, clock_part)
+    if m := _NUMERIC.search(t):
+        return "abs", _absolute(int(m.group(3)), int(m.group(2)), int(m.group(1)),
+                                t[m.end():])
+    if m := _RELATIVE.search(t):
+        amount = int(m.group(1)) if m.group(1).isdigit() else 1
+        unit = m.group(2)
+        for prefix, minutes in _UNITS.items():
+            if unit.startswith(prefix):
+                return "rel", -float(amount * minutes)
+    return None
+
+
+def before(a: tuple[str, float] | None, b: tuple[str, float] | None) -> bool:
+    """True when date a is known to be strictly earlier than date b."""
+    return a is not None and b is not None and a[0] == b[0] and a[1] < b[1]

@@ -1,0 +1,213 @@
+"""Features of a (comment, candidate parent) pair: the cues the attach score combines.
+
+Everything a comment needs is computed once (`Info`); pair features are then a handful of
+set and dict lookups, so attaching costs time linear in the number of comments times the
+(capped) number of candidates.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .cues import Cues, comment_cues
+from .dates import before, sort_key
+from .lexicon import words as lexicon_words
+from .stages import Draft
+from .text import fold, title_like, words
+
+MAX_TERMS = 80  # content words kept per comment: long comments cost no more than this
+STEM = 5  # crude stemming: "Arbeitsplätze" and "Arbeitslose" share "arbeit", endings vanish
+
+
+@dataclass(frozen=True, slots=True)
+class Info:
+    cues: Cues
+    terms: dict[str, float]  # content word stem -> idf weight
+    shown: dict[str, str]  # stem -> a word of the comment with that stem
+    norm: float
+    folded: str  # for quote lookups
+    date: tuple[str, float] | None
+    ends_question: bool
+    headline: bool  # opens with a headline-like paragraph (forum comment titles)
+
+
+@cache
+def _stop(language: str) -> frozenset[str]:
+    return frozenset(lexicon_words(language, "language", "stopwords"))
+
+
+def _content(text: str, language: str) -> dict[str, str]:
+    """Content words by stem, each with the first word seen for it (shown as evidence)."""
+    stop = _stop(language)
+    out: dict[str, str] = {}
+    for w in words(text[:3000]):
+        if len(w) > 3 and w not in stop:
+            out.setdefault(w[:STEM], w)
+    return out
+
+
+def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str = ""
+            ) -> tuple[list[Info], dict[str, float]]:
+    """Per-comment cues and idf-weighted words; also the article's words (for top level)."""
+    shown = [_content(d.text, lang) for d, lang in zip(drafts, languages, strict=True)]
+    bags = [set(list(s)[: MAX_TERMS * 3]) for s in shown]
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag)
+    n = len(drafts) + 1
+
+    def idf(w: str) -> float:
+        return math.log(n / (1 + df.get(w, 0))) + 1.0
+
+    infos = []
+    for d, lang, bag, words_seen in zip(drafts, languages, bags, shown, strict=True):
+        terms = dict(sorted(((w, idf(w)) for w in bag), key=lambda kv: -kv[1])[:MAX_TERMS])
+        text = d.text
+        infos.append(Info(
+            cues=comment_cues(text.split("\n"), lang),
+            terms=terms,
+            shown={k: words_seen[k] for k in terms},
+            norm=math.sqrt(sum(v * v for v in terms.values())) or 1.0,
+            folded=fold(text[:5000]),
+            date=sort_key(d.date),
+            ends_question=text.rstrip().endswith("?"),
+            headline="\n" in text and title_like(text.split("\n", 1)[0], 100),
+        ))
+    article_terms: dict[str, float] = {}
+    if article_text:
+        lang = languages[0] if languages else "de"
+        article_terms = {w: idf(w) for w in set(_content(article_text, lang))}
+    return infos, article_terms
+
+
+def similarity(a: Info, b: Info) -> tuple[float, list[str]]:
+    small, big = (a, b) if len(a.terms) < len(b.terms) else (b, a)
+    shared = [w for w in small.terms if w in big.terms]
+    score = sum(a.terms[w] * b.terms[w] for w in shared) / (a.norm * b.norm)
+    return score, [a.shown[w] for w in sorted(shared, key=lambda w: -a.terms[w])[:4]]
+
+
+def _article_sim(me: Info, article_terms: dict[str, float]) -> float:
+    shared = [w for w in me.terms if w in article_terms]
+    if not shared:
+        return 0.0
+    norm = math.sqrt(sum(v * v for v in article_terms.values())) or 1.0
+    return sum(me.terms[w] * article_terms[w] for w in shared) / (me.norm * norm)
+
+
+def quoted_in(info: Info, cand: Info) -> str | None:
+    """The first quote of a comment that appears in the candidate's text."""
+    for q in info.cues.quotes:
+        fq = fold(q)
+        if len(fq) >= 4 and fq in cand.folded:
+            return q
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    index: int | None  # None: top level
+    step: int  # 0 = the previous comment, 1 = its parent, ...; -1 for top level
+
+
+def pair_features(
+    i: int,
+    cand: Candidate,
+    infos: Sequence[Info],
+    article_terms: dict[str, float],
+    author: Sequence[str | None],
+    parents: Sequence[int | None],
+    last_child: dict[int | None, int],
+    best_overlap: int | None,
+    greeted_here: bool = False,
+) -> tuple[dict[str, float], dict[str, str]]:
+    """Named feature values for "comment i replies to cand", and what each one saw."""
+    me = infos[i]
+    cues = me.cues
+    f: dict[str, float] = {}
+    why: dict[str, str] = {}
+    addressed = bool(cues.greeting or cues.opener or cues.second_person or cues.mentions)
+    if cand.index is None:
+        f["top_level"] = 1.0
+        if not addressed:
+            f["top_level_unaddressed"] = 1.0
+        if cues.second_person:
+            f["top_level_second_person"] = 1.0
+        if cues.opener:
+            f[f"top_level_opener_{cues.opener}"] = 1.0
+        if cues.greeting:
+            f["top_level_greeting"] = 1.0
+        if me.cues.length > 400:
+            f["top_level_long"] = 1.0
+        if me.headline:
+            f["top_level_headline"] = 1.0
+        if article_terms:
+            shared = [w for w in me.terms if w in article_terms]
+            if shared:
+                f["top_level_article_words"] = min(len(shared), 5) / 5
+                why["top_level_article_words"] = ", ".join(me.shown[w] for w in shared[:4])
+            if best_overlap is None or _article_sim(me, article_terms) > similarity(
+                me, infos[best_overlap])[0]:
+                # Closer to the article than to any comment it could answer.
+                f["top_level_closer_to_article"] = 1.0
+        last_root = last_child.get(None)
+        if last_root is not None and before(me.date, infos[last_root].date):
+            f["date_before_sibling"] = 1.0
+        return f, why
+    c = cand.index
+    other = infos[c]
+    step = min(cand.step, 3)
+    f[f"step_{step}"] = 1.0
+    if step == 0:
+        if cues.opener:
+            f[f"previous_opener_{cues.opener}"] = 1.0
+        if cues.second_person:
+            f["previous_second_person"] = 1.0
+        if cues.length < 80:
+            f["previous_short"] = 1.0
+    if other.ends_question:
+        f["parent_asks"] = 1.0
+    if cues.greeting:
+        if author[c] == cues.greeting:
+            f["greets_parent_author"] = 1.0
+            why["greets_parent_author"] = cues.greeting
+        elif author[c] is not None:
+            f["greets_someone_else"] = 1.0
+            why["greets_someone_else"] = f"{cues.greeting}, not {author[c]}"
+        elif step == 0 and not greeted_here:
+            # Nobody known by that name yet: the greeting most likely answers the comment
+            # just before, whose author it names.
+            f["greets_previous"] = 1.0
+            why["greets_previous"] = cues.greeting
+    mine = author[i]
+    if mine is not None and author[c] == mine:
+        f["own_comment"] = 1.0
+    grand = parents[c]
+    if mine is not None and grand is not None and author[grand] == mine:
+        f["conversation_turn"] = 1.0
+        why["conversation_turn"] = f"{mine} answers who answered {mine}"
+    if cues.mentions and grand is not None and author[grand] in cues.mentions:
+        f["mentions_grandparent"] = 1.0
+    q = quoted_in(me, other)
+    if q:
+        f["quotes_parent"] = 1.0
+        why["quotes_parent"] = q
+    sim, shared = similarity(me, other)
+    if sim > 0:
+        f["shared_words"] = min(sim, 0.5) * 2
+        why["shared_words"] = ", ".join(shared)
+        if best_overlap == c:
+            f["most_shared_words"] = 1.0
+            why["most_shared_words"] = ", ".join(shared)
+    if before(me.date, other.date):
+        f["date_before_parent"] = 1.0
+    sib = last_child.get(c)
+    if sib is not None:
+        f["has_replies"] = 1.0
+        if before(me.date, infos[sib].date):
+            f["date_before_sibling"] = 1.0
+    return f, why

@@ -1,0 +1,143 @@
+"""The default attacher: every candidate parent gets a linear score over the cues.
+
+In depth-first order the candidates are the previous comment and its ancestors (the
+choice is how far to step back up) plus the top level; in chronological order, the last
+comments before it.  Weights come from `data/weights.json` (fitted by `fit.py`); each fired
+feature's contribution becomes a piece of evidence, and the softmax probability of the
+chosen candidate is the link's confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from .authors import AuthorBook
+from .features import Candidate, Info, pair_features, prepare, similarity
+from .language import comment_languages
+from .linear import dot, softmax
+from .model import Evidence
+from .stages import AttachContext, Draft, Link
+from .weights import weights
+
+MAX_STEPS = 12  # ancestors considered in depth-first order
+MAX_BACK = 40  # earlier comments considered in chronological order
+
+DESCRIBE = {
+    "top_level": "top level",
+    "top_level_unaddressed": "addresses nobody (no greeting, opener or 'you')",
+    "top_level_second_person": "says 'you' but would be top level",
+    "top_level_opener_disagree": "opens with disagreement but would be top level",
+    "top_level_opener_agree": "opens with agreement but would be top level",
+    "top_level_opener_reaction": "opens like an answer but would be top level",
+    "top_level_greeting": "greets someone but would be top level",
+    "top_level_long": "long, self-contained comment",
+    "top_level_article_words": "uses the article's words: {}",
+    "step_0": "the previous comment",
+    "step_1": "one level up from the previous comment",
+    "step_2": "two levels up from the previous comment",
+    "step_3": "three or more levels up",
+    "previous_opener_disagree": "opens with disagreement",
+    "previous_opener_agree": "opens with agreement",
+    "previous_opener_reaction": "opens like an answer",
+    "previous_second_person": "addresses the previous writer ('you')",
+    "previous_short": "short reaction",
+    "parent_asks": "the parent asks a question",
+    "greets_parent_author": "greets {}, who wrote the parent",
+    "greets_someone_else": "greets {}",
+    "greets_previous": "greets {}: names the writer of the comment before",
+    "top_level_headline": "opens with a headline of its own",
+    "top_level_closer_to_article": "closer to the article than to any comment before",
+    "own_comment": "would answer the writer's own comment",
+    "conversation_turn": "{}",
+    "mentions_grandparent": "names the author one level further up",
+    "quotes_parent": "quotes \u201c{}\u201d from the parent",
+    "shared_words": "shares words with the parent: {}",
+    "most_shared_words": "shares the most words with it: {}",
+    "date_before_parent": "dated before the parent",
+    "date_before_sibling": "dated before an earlier reply at that level",
+    "has_replies": "the parent already has replies",
+}
+
+
+def candidates(i: int, parents: Sequence[int | None], order: str,
+               author: Sequence[str | None], greeting: str | None) -> list[Candidate]:
+    out: list[Candidate] = []
+    if i == 0:
+        return [Candidate(None, -1)]
+    if order == "chronological":
+        for step, c in enumerate(range(i - 1, max(-1, i - 1 - MAX_BACK), -1)):
+            out.append(Candidate(c, step))
+        if greeting:  # the greeted author may have written long before
+            seen = {c.index for c in out}
+            extra = [c for c in range(i - 1 - MAX_BACK, -1, -1) if author[c] == greeting]
+            out.extend(Candidate(c, MAX_BACK) for c in extra[:3] if c not in seen)
+    else:
+        c: int | None = i - 1
+        step = 0
+        while c is not None and step < MAX_STEPS:
+            out.append(Candidate(c, step))
+            c = parents[c]
+            step += 1
+    out.append(Candidate(None, -1))
+    return out
+
+
+def _best_overlap(i: int, cands: Sequence[Candidate], infos: Sequence[Info]) -> int | None:
+    best, best_score = None, 0.0
+    for cand in cands:
+        if cand.index is not None:
+            s, _ = similarity(infos[i], infos[cand.index])
+            if s > best_score:
+                best, best_score = cand.index, s
+    return best
+
+
+def _greeted_here(info: Info, cands: Sequence[Candidate], author: Sequence[str | None]) -> bool:
+    g = info.cues.greeting
+    return bool(g) and any(c.index is not None and author[c.index] == g for c in cands)
+
+
+def explain(feats: Mapping[str, float], why: Mapping[str, str], w: Mapping[str, float]
+            ) -> tuple[Evidence, ...]:
+    out = []
+    for name, value in feats.items():
+        contribution = value * w.get(name, 0.0)
+        template = DESCRIBE.get(name, name)
+        detail = template.format(why.get(name, "")) if "{}" in template else template
+        out.append(Evidence(name, detail, round(contribution, 3)))
+    out.sort(key=lambda e: -abs(e.weight))
+    return tuple(out)
+
+
+def attach_scored(drafts: Sequence[Draft], context: AttachContext,
+                  model: Mapping[str, float] | None = None) -> tuple[Link, ...]:
+    w = weights("attach") if model is None else model
+    languages = list(context.comment_languages) or comment_languages(
+        [d.text for d in drafts], context.language)
+    article_text = context.article.text if context.article else ""
+    infos, article_terms = prepare(drafts, languages, article_text)
+    book = AuthorBook([d.author for d in drafts])
+    parents: list[int | None] = []
+    last_child: dict[int | None, int] = {}
+    decided: list[tuple[float, tuple[Evidence, ...]]] = []
+    for i in range(len(drafts)):
+        cands = candidates(i, parents, context.order, book.name, infos[i].cues.greeting)
+        best = _best_overlap(i, cands, infos)
+        greeted = _greeted_here(infos[i], cands, book.name)
+        scored = []
+        for cand in cands:
+            feats, why = pair_features(i, cand, infos, article_terms, book.name, parents,
+                                       last_child, best, greeted)
+            scored.append((dot(feats, w), feats, why))
+        probs = softmax([s for s, _, _ in scored])
+        j = max(range(len(cands)), key=lambda k: scored[k][0])
+        parent = cands[j].index
+        parents.append(parent)
+        last_child[parent] = i
+        book.after_link(i, parent, parents, infos[i].cues)
+        decided.append((probs[j], explain(scored[j][1], scored[j][2], w)))
+    book.settle(parents, [info.cues for info in infos])
+    return tuple(
+        Link(parents[i], round(conf, 3), ev, book.name[i], book.source[i])
+        for i, (conf, ev) in enumerate(decided)
+    )

@@ -1,0 +1,92 @@
+"""Small text helpers shared by the cue detectors: words, folding, phrase matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+_TRAILING_CLOSERS = "\"'“”„«»‚‘’)]*_ "
+TERMINAL = ".!?…"
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words (letters and digits, inner hyphens and apostrophes kept)."""
+    return [w.lower() for w in WORD.findall(text)]
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: "Bürokratie" and "burokratie" fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def head(text: str, limit: int = 200) -> str:
+    """The start of a paragraph, lower-cased and with leading quotes/dashes removed."""
+    return text[:limit].lstrip(" \t-–—•*>\"'“„»«‚").lower()
+
+
+@cache
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    # Longest first so "sehe ich nicht ganz so" wins over "sehe ich nicht".
+    alts = "|".join(re.escape(p.lower()) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"^(?:{alts})(?=$|[^\w])")
+
+
+def starts_with(text: str, phrases: Iterable[str]) -> str | None:
+    """The phrase a paragraph opens with (whole words only), or None."""
+    pattern = _phrase_pattern(tuple(phrases))
+    if pattern is None:
+        return None
+    m = pattern.match(head(text))
+    return m.group(0) if m else None
+
+
+@cache
+def _anywhere_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    alts = "|".join(re.escape(p.lower()) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])")
+
+
+def find_phrase(text: str, phrases: Iterable[str]) -> str | None:
+    """The first of the phrases found anywhere in the text (whole words), or None."""
+    pattern = _anywhere_pattern(tuple(phrases))
+    if pattern is None:
+        return None
+    m = pattern.search(text.lower())
+    return m.group(0) if m else None
+
+
+def last_char(text: str) -> str:
+    """The last meaningful character, closing quotes and brackets skipped."""
+    stripped = text.rstrip(_TRAILING_CLOSERS)
+    return stripped[-1] if stripped else ""
+
+
+def ends_sentence(text: str) -> bool:
+    ch = last_char(text)
+    return ch in TERMINAL or _is_symbol(ch)
+
+
+def _is_symbol(ch: str) -> bool:
+    # Emoji and other symbols close a paragraph the way a full stop does.
+    return bool(ch) and unicodedata.category(ch) in ("So", "Sk")
+
+
+def is_url(text: str) -> bool:
+    t = text.strip()
+    return " " not in t and (t.startswith(("http://", "https://", "www.")))
+
+
+def title_like(text: str, max_chars: int = 160) -> bool:
+    """Short, without closing punctuation: a headline or sub-heading."""
+    t = text.strip()
+    if not t or len(t) > max_chars or is_url(t):
+        return False
+    return last_char(t) not in TERMINAL + ",;:" and not _is_symbol(last_char(t))

@@ -1,0 +1,21 @@
+"""The fitted weights that ship in threadloom.data/weights.json (made by `fit.py`)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+
+WEIGHTS_FILE = "weights.json"
+
+
+@cache
+def weights(model: str) -> MappingProxyType[str, float]:
+    """One model's weights ("boundary" or "attach"); empty when none were fitted yet."""
+    path = resources.files("threadloom.data").joinpath(WEIGHTS_FILE)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return MappingProxyType({})
+    return MappingProxyType(dict(data.get(model, {}).get("weights", {})))
