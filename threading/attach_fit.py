@@ -14,7 +14,7 @@ from .authors import AuthorBook
 from .features import pair_features, prepare
 from .language import comment_languages
 from .linear import dot, fit_choice
-from .score import _best_overlap, _greeted_here, candidates
+from .score import _greeted_here, best_overlap, candidates, similarities
 from .segment import drafts_from_spans
 
 ARTICLE_PAGE_WEIGHT = 5.0
@@ -47,10 +47,11 @@ def choice_groups(thread, order: str = "depth-first"):
     weight = 1.0 if gold.style else ARTICLE_PAGE_WEIGHT
     for i, g in enumerate(gold.comments):
         cands = candidates(i, parents, order, book.name, infos[i].cues.greeting)
-        best = _best_overlap(i, cands, infos)
+        sims = similarities(i, cands, infos)
+        best = best_overlap(sims)
         greeted = _greeted_here(infos[i], cands, book.name)
         feats = [pair_features(i, c, infos, article_terms, book.name, parents, last_child,
-                               best, greeted)[0] for c in cands]
+                               best, greeted, book.guessed, sims)[0] for c in cands]
         targets = [g.parent, *g.alt_parents]
         right = None
         for t in targets:

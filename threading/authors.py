@@ -14,6 +14,9 @@ from collections.abc import Sequence
 from .cues import Cues
 from .model import AuthorSource
 
+_RANK = {AuthorSource.NONE: 0, AuthorSource.CONVERSATION: 1, AuthorSource.GREETING: 2,
+         AuthorSource.GIVEN: 3}
+
 
 class AuthorBook:
     """Authors per comment index, filled in as links are decided."""
@@ -24,14 +27,18 @@ class AuthorBook:
             AuthorSource.GIVEN if g else AuthorSource.NONE for g in given
         ]
         self.why: list[str] = ["" for _ in given]
+        # Per comment: is its author only a guess from the turns of a conversation?
+        self.guessed: list[bool] = [False for _ in given]
 
     def known(self, i: int | None) -> str | None:
         return None if i is None else self.name[i]
 
     def _set(self, i: int | None, name: str, source: AuthorSource, why: str) -> bool:
-        if i is None or self.name[i] is not None:
+        # Direct evidence (a greeting) overrides a guess from the turns of a conversation.
+        if i is None or _RANK[self.source[i]] >= _RANK[source]:
             return False
         self.name[i], self.source[i], self.why[i] = name, source, why
+        self.guessed[i] = source is AuthorSource.CONVERSATION
         return True
 
     def after_link(self, i: int, parent: int | None, parents: Sequence[int | None],
@@ -44,7 +51,7 @@ class AuthorBook:
             self._set(parent, cues.greeting, AuthorSource.GREETING,
                       f"greeted as {cues.greeting!r} by a reply")
             a = self.known(grand)
-            if a and a != cues.greeting:
+            if a and a != cues.greeting and a not in cues.mentions:
                 self._set(i, a, AuthorSource.CONVERSATION,
                           f"answers {cues.greeting}, who had answered {a}")
         for name in cues.mentions:
@@ -69,7 +76,7 @@ class AuthorBook:
                                              why)
                 g = cues[i].greeting
                 a = self.name[grand]
-                if g and a and a != g and self.name[p] == g:
+                if g and a and a != g and self.name[p] == g and a not in cues[i].mentions:
                     changed |= self._set(i, a, AuthorSource.CONVERSATION,
                                          f"answers {g}, who had answered {a}")
             if not changed:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import words as lexicon_words
-from .text import find_phrase, starts_with, words
+from .text import find_phrase, starts_with
 
 # Names are one or two capitalised words, or a user handle; "Hallo zusammen" is not a name.
 _NAME = r"(@?[A-ZÄÖÜÆØÅÉ][\w.\-]{1,30}(?: [A-ZÄÖÜÆØÅ][\w\-]{1,30})?|@?[\w.\-]*\d[\w.\-]*)"
@@ -118,18 +118,25 @@ def _second_person(language: str) -> tuple[frozenset[str], frozenset[str]]:
     return informal, formal
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)(\w+)")
+@cache
+def _second_person_pattern(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    informal, formal = _second_person(language)
+    inf = "|".join(re.escape(w) for w in sorted(informal, key=len, reverse=True))
+    frm = "|".join(re.escape(w) for w in sorted(formal, key=len, reverse=True))
+    # Formal "Sie"/"De" count only mid-sentence: sentence-initial, they mean "they" as often.
+    return (
+        re.compile(rf"(?<!\w)(?:{inf})(?!\w)", re.IGNORECASE) if inf else None,
+        re.compile(rf"(?<![.!?:\n]\s)(?<![.!?:\n])(?<=\s)(?:{frm})(?!\w)") if frm else None,
+    )
 
 
 def second_person(text: str, language: str) -> tuple[str, ...]:
     """Second-person words; formal "Sie"/"De" only when capitalised mid-sentence."""
-    informal, formal = _second_person(language)
-    found = [w for w in words(text[:2000]) if w in informal]
+    informal, formal = _second_person_pattern(language)
+    sample = text[:2000]
+    found = [m.lower() for m in informal.findall(sample)] if informal else []
     if formal:
-        starts = {m.start(1) for m in _SENTENCE_START.finditer(text[:2000])}
-        for m in re.finditer(r"\b(\w+)\b", text[:2000]):
-            if m.group(1) in formal and m.start(1) not in starts:
-                found.append(m.group(1))
+        found += formal.findall(sample)
     return tuple(dict.fromkeys(found))
 
 

@@ -94,7 +94,8 @@ def to_markdown(d: Discussion, *, explain: bool = False) -> str:
         head = f"**{who}**{date} · lines {c.span.first}–{c.span.last}"
         out.append(f"{prefix}{head}")
         out.append(prefix.rstrip() if prefix else "")
-        out += _quote(c.text, prefix)
+        # A placeholder's words are ours ("[deleted]"), not the source's: set them apart.
+        out += _quote(f"*{c.text}*" if c.placeholder else c.text, prefix)
         if explain:
             out.append(prefix.rstrip() if prefix else "")
             out.append(f"{prefix}*{explain_link(d, c)}*")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -17,7 +17,7 @@ from .cues import Cues, comment_cues
 from .dates import before, sort_key
 from .lexicon import words as lexicon_words
 from .stages import Draft
-from .text import fold, title_like, words
+from .text import title_like, words
 
 MAX_TERMS = 80  # content words kept per comment: long comments cost no more than this
 STEM = 5  # crude stemming: "Arbeitsplätze" and "Arbeitslose" share "arbeit", endings vanish
@@ -29,7 +29,7 @@ class Info:
     terms: dict[str, float]  # content word stem -> idf weight
     shown: dict[str, str]  # stem -> a word of the comment with that stem
     norm: float
-    folded: str  # for quote lookups
+    folded: str  # case-folded text, for quote lookups
     date: tuple[str, float] | None
     ends_question: bool
     headline: bool  # opens with a headline-like paragraph (forum comment titles)
@@ -72,7 +72,7 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
             terms=terms,
             shown={k: words_seen[k] for k in terms},
             norm=math.sqrt(sum(v * v for v in terms.values())) or 1.0,
-            folded=fold(text[:5000]),
+            folded=text[:5000].casefold(),
             date=sort_key(d.date),
             ends_question=text.rstrip().endswith("?"),
             headline="\n" in text and title_like(text.split("\n", 1)[0], 100),
@@ -85,8 +85,9 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
 
 
 def similarity(a: Info, b: Info) -> tuple[float, list[str]]:
-    small, big = (a, b) if len(a.terms) < len(b.terms) else (b, a)
-    shared = [w for w in small.terms if w in big.terms]
+    shared = a.terms.keys() & b.terms.keys()
+    if not shared:
+        return 0.0, []
     score = sum(a.terms[w] * b.terms[w] for w in shared) / (a.norm * b.norm)
     return score, [a.shown[w] for w in sorted(shared, key=lambda w: -a.terms[w])[:4]]
 
@@ -102,7 +103,7 @@ def _article_sim(me: Info, article_terms: dict[str, float]) -> float:
 def quoted_in(info: Info, cand: Info) -> str | None:
     """The first quote of a comment that appears in the candidate's text."""
     for q in info.cues.quotes:
-        fq = fold(q)
+        fq = q.casefold()
         if len(fq) >= 4 and fq in cand.folded:
             return q
     return None
@@ -124,6 +125,8 @@ def pair_features(
     last_child: dict[int | None, int],
     best_overlap: int | None,
     greeted_here: bool = False,
+    guessed: Sequence[bool] = (),
+    sims: Mapping[int, tuple[float, list[str]]] | None = None,
 ) -> tuple[dict[str, float], dict[str, str]]:
     """Named feature values for "comment i replies to cand", and what each one saw."""
     me = infos[i]
@@ -150,8 +153,11 @@ def pair_features(
             if shared:
                 f["top_level_article_words"] = min(len(shared), 5) / 5
                 why["top_level_article_words"] = ", ".join(me.shown[w] for w in shared[:4])
-            if best_overlap is None or _article_sim(me, article_terms) > similarity(
-                me, infos[best_overlap])[0]:
+            best_sim = 0.0
+            if best_overlap is not None:
+                best_sim = (sims[best_overlap][0] if sims and best_overlap in sims
+                            else similarity(me, infos[best_overlap])[0])
+            if _article_sim(me, article_terms) > best_sim:
                 # Closer to the article than to any comment it could answer.
                 f["top_level_closer_to_article"] = 1.0
         last_root = last_child.get(None)
@@ -175,7 +181,7 @@ def pair_features(
         if author[c] == cues.greeting:
             f["greets_parent_author"] = 1.0
             why["greets_parent_author"] = cues.greeting
-        elif author[c] is not None:
+        elif author[c] is not None and not (guessed and guessed[c]):
             f["greets_someone_else"] = 1.0
             why["greets_someone_else"] = f"{cues.greeting}, not {author[c]}"
         elif step == 0 and not greeted_here:
@@ -196,7 +202,7 @@ def pair_features(
     if q:
         f["quotes_parent"] = 1.0
         why["quotes_parent"] = q
-    sim, shared = similarity(me, other)
+    sim, shared = sims[c] if sims and c in sims else similarity(me, other)
     if sim > 0:
         f["shared_words"] = min(sim, 0.5) * 2
         why["shared_words"] = ", ".join(shared)

@@ -56,7 +56,8 @@ def comment_languages(texts: list[str], dump_language: str) -> list[str]:
         lang = dump_language
         tokens = split_words(text[:1000])
         if len(tokens) >= _MIN_WORDS:
-            hits = {code: sum(1 for t in tokens if t in stop) for code, stop in sets}
+            distinct = set(tokens)
+            hits = {code: len(distinct & stop) for code, stop in sets}
             best = max(hits, key=lambda code: hits[code])
             differs = best != dump_language and hits[best] > hits.get(dump_language, 0) + 1
             if differs and calls < MAX_COMMENT_CALLS and len(text) >= MIN_CHARS:

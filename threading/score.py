@@ -82,13 +82,16 @@ def candidates(i: int, parents: Sequence[int | None], order: str,
     return out
 
 
-def _best_overlap(i: int, cands: Sequence[Candidate], infos: Sequence[Info]) -> int | None:
+def similarities(i: int, cands: Sequence[Candidate], infos: Sequence[Info]
+                 ) -> dict[int, tuple[float, list[str]]]:
+    return {c.index: similarity(infos[i], infos[c.index]) for c in cands if c.index is not None}
+
+
+def best_overlap(sims: Mapping[int, tuple[float, list[str]]]) -> int | None:
     best, best_score = None, 0.0
-    for cand in cands:
-        if cand.index is not None:
-            s, _ = similarity(infos[i], infos[cand.index])
-            if s > best_score:
-                best, best_score = cand.index, s
+    for index, (score, _) in sims.items():
+        if score > best_score:
+            best, best_score = index, score
     return best
 
 
@@ -122,12 +125,13 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
     decided: list[tuple[float, tuple[Evidence, ...]]] = []
     for i in range(len(drafts)):
         cands = candidates(i, parents, context.order, book.name, infos[i].cues.greeting)
-        best = _best_overlap(i, cands, infos)
+        sims = similarities(i, cands, infos)
+        best = best_overlap(sims)
         greeted = _greeted_here(infos[i], cands, book.name)
         scored = []
         for cand in cands:
             feats, why = pair_features(i, cand, infos, article_terms, book.name, parents,
-                                       last_child, best, greeted)
+                                       last_child, best, greeted, book.guessed, sims)
             scored.append((dot(feats, w), feats, why))
         probs = softmax([s for s, _, _ in scored])
         j = max(range(len(cands)), key=lambda k: scored[k][0])

@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from threadloom.data import DEFAULT_SAMPLE, SAMPLES, sample_bytes
 from threadloom.threading.attach import ATTACHERS, DEFAULT_ATTACHER
 from threadloom.threading.decode import Decoded, InputError, decode_bytes, read_source
+from threadloom.threading.formats import FORMATS, canonical
 from threadloom.threading.model import Discussion
-from threadloom.threading.pipeline import ORDERS, reconstruct_decoded
+from threadloom.threading.pipeline import ORDERS
 
 EXIT_USAGE = 2
-COMMANDS = ("print", "eval", "bookmarks")
+COMMANDS = ("print", "eval", "flatten", "bookmarks")
 
 MAIN_HELP = """\
 Read a flat dump of comments as a reply tree.
@@ -24,6 +25,7 @@ usage:
   threadloom FILE            open a dump (FILE may be - for stdin)
   threadloom print FILE      print the reconstructed tree (see: threadloom print -h)
   threadloom eval GOLD...    score the reconstructor against gold files
+  threadloom flatten FILE -o OUT.txt   write a flat dump and its gold tree (evaluation)
   threadloom bookmarks       list saved bookmarks
 
 examples:
@@ -32,7 +34,12 @@ examples:
   threadloom print comments.txt --format json > tree.json
   threadloom print comments.txt --explain
   threadloom eval ../shared/gold/klarna-de.gold.json
-"""
+  threadloom thread.json     open a Reddit/HN/generic JSON thread (format auto-detected)
+  threadloom list.mbox --format mbox
+  threadloom flatten export.xml --style page -o case.txt && threadloom eval case.gold.json
+
+input formats (detected from the content; --format/-I NAME forces one):
+""" + "\n".join(f"  {name:<11} {what}" for name, what in FORMATS.items()) + "\n"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,11 +54,26 @@ def _add_reconstruct_options(p: argparse.ArgumentParser) -> None:
                    help=f"how parents are chosen (default: {DEFAULT_ATTACHER})")
 
 
+def _input_format(name: str) -> str:
+    try:
+        return canonical(name)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_input_format(p: argparse.ArgumentParser, *flags: str) -> None:
+    p.add_argument(*flags, "--input-format", "-I", dest="input_format", metavar="NAME",
+                   type=_input_format, default=None,
+                   help="read FILE as this input format instead of detecting it: "
+                   + ", ".join(FORMATS))
+
+
 def _open_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="threadloom", description=MAIN_HELP,
                 formatter_class=argparse.RawDescriptionHelpFormatter, usage=argparse.SUPPRESS)
     p.add_argument("file", nargs="?", help="dump to open; - reads stdin; none: the sample")
     p.add_argument("--sample", choices=sorted(SAMPLES), help="open a shipped sample")
+    _add_input_format(p, "--format")
     _add_reconstruct_options(p)
     return p
 
@@ -65,11 +87,18 @@ def _print_parser() -> argparse.ArgumentParser:
         "  threadloom print comments.txt\n"
         "  threadloom print comments.txt --explain\n"
         "  threadloom print - --format markdown < comments.txt\n"
-        "  threadloom print --sample da --format json\n",
+        "  threadloom print --sample da --format json\n"
+        "  threadloom print thread.json --format html > thread.html\n"
+        "  threadloom print archive.txt -I mbox\n"
+        "\n--format is the OUTPUT format; the input format is detected from the content,\n"
+        "or forced with --input-format/-I NAME.\n",
     )
     p.add_argument("file", nargs="?", help="dump file, or - for stdin (default: the sample)")
     p.add_argument("--sample", choices=sorted(SAMPLES), help="print a shipped sample")
-    p.add_argument("--format", choices=("tree", "json", "markdown"), default="tree")
+    p.add_argument("--format", choices=("tree", "json", "markdown", "html"), default="tree",
+                   help="output: tree (default), json (threadloom's schema, reads back in), "
+                   "markdown, html (one self-contained file, foldable replies)")
+    _add_input_format(p)
     p.add_argument("--explain", action="store_true",
                    help="show each link's evidence and confidence")
     _add_reconstruct_options(p)
@@ -102,7 +131,11 @@ def _load(args: argparse.Namespace) -> Decoded:
 
 
 def _discussion(args: argparse.Namespace) -> Discussion:
-    return reconstruct_decoded(_load(args), order=args.order, attacher=args.attacher)
+    # Every input goes through the loader: structured formats are read, flat dumps rebuilt.
+    from threadloom.threading.loader import load
+
+    return load(_load(args), input_format=getattr(args, "input_format", None),
+                order=args.order, attacher=args.attacher)
 
 
 def cmd_print(argv: Sequence[str]) -> int:
@@ -117,6 +150,10 @@ def cmd_print(argv: Sequence[str]) -> int:
         from threadloom.threading.export import to_markdown
 
         sys.stdout.write(to_markdown(d, explain=args.explain))
+    elif args.format == "html":
+        from threadloom.threading.html import to_html
+
+        sys.stdout.write(to_html(d, explain=args.explain))
     else:
         from rich.console import Console
 
@@ -161,6 +198,51 @@ def cmd_eval(argv: Sequence[str]) -> int:
     return 0
 
 
+def _flatten_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="threadloom flatten",
+        description="Write a thread as a flat dump (depth-first, no nesting) plus the gold "
+        "tree of that dump, OUT.gold.json beside OUT.txt (format: ../shared/gold/README.md), "
+        "so any structured thread becomes a test case for `threadloom eval`.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="styles: bare (one paragraph a line), blank (blank lines between paragraphs),\n"
+        "        page (author, date, paragraphs, reply line, as copied from a forum page)\n\n"
+        "examples:\n"
+        "  threadloom flatten thread.json -o case.txt\n"
+        "  threadloom flatten export.xml --style page -o case-page.txt\n"
+        "  threadloom eval case.gold.json\n",
+    )
+    p.add_argument("file", help="a thread in any input format, or - for stdin")
+    p.add_argument("--style", choices=("bare", "blank", "page"), default="bare")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.txt",
+                   help="the dump to write; the gold file goes beside it as OUT.gold.json")
+    p.set_defaults(sample=None)  # _load's other source; flatten always names a FILE
+    _add_input_format(p)
+    _add_reconstruct_options(p)
+    return p
+
+
+def cmd_flatten(argv: Sequence[str]) -> int:
+    from pathlib import Path
+
+    from threadloom.threading.flatten import flatten
+
+    args = _flatten_parser().parse_args(argv)
+    out = Path(args.output)
+    gold_path = out.with_name(out.name.removesuffix(".txt") + ".gold.json")
+    d = _discussion(args)
+    flat = flatten(d, args.style, dump_name=out.name)
+    try:
+        out.write_text(flat.text, encoding="utf-8")
+        gold_path.write_text(json.dumps(flat.gold, ensure_ascii=False, indent=1) + "\n",
+                             encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{exc.filename}: cannot write ({exc.strerror or exc})") from None
+    print(f"wrote {out} ({len(flat.gold['comments'])} comments, {args.style}) and {gold_path}",
+          file=sys.stderr)
+    return 0
+
+
 def cmd_open(argv: Sequence[str]) -> int:
     args = _open_parser().parse_args(argv)
     d = _discussion(args)
@@ -180,6 +262,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_print(argv[1:])
         if argv and argv[0] == "eval":
             return cmd_eval(argv[1:])
+        if argv and argv[0] == "flatten":
+            return cmd_flatten(argv[1:])
         if argv and argv[0] == "bookmarks":
             from .bookmarks_cli import cmd_bookmarks
 

@@ -1,0 +1,98 @@
+"""Time and memory of `reconstruct` on generated dumps of 1k, 10k and 100k comments.
+
+    python tests/bench/bench_reconstruct.py [--sizes 1000,10000,100000] [--style bare|page]
+
+Each size runs in a fresh process so the peak memory (max RSS) is that size's own.  The
+dumps are generated (German-like sentences, greetings, answer openers, continuations, in
+depth-first reply order), so the benchmark needs nothing outside the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+
+WORDS = (
+    "Klarna Kunde Service Bank Geld Rechnung Firma Mitarbeiter Zukunft Arbeit Staat Steuer "
+    "Roboter Maschine Problem Idee Vertrag Preis Kosten Gewinn Menschen Fehler Hotline Chat "
+    "Antrag Regel Markt Politik Zins Miete Lohn Rente Schule Stadt Verkehr Strom Netz Daten"
+).split()
+FILLER = "ist wird hat kann muss sollte würde nicht auch noch schon nur sehr immer oft".split()
+OPENERS = ["Nein,", "Genau,", "Unsinn.", "Stimmt,", "Sehe ich nicht so.", "Warum", "Ja,"]
+CONTINUE = ["Denn", "Zumal", "Und", "Außerdem", "Aber"]
+NAMES = ["Peter", "Anna", "Bazi", "Chris", "Mette", "Lars", "Chili", "Andreas"]
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    words = [rng.choice(WORDS if k % 2 == 0 else FILLER) for k in range(n)]
+    return " ".join(words).capitalize() + rng.choice(".?!.")
+
+
+def comment(rng: random.Random, reply: bool) -> list[str]:
+    first = sentence(rng, rng.randint(6, 30))
+    if reply and rng.random() < 0.1:
+        first = f"Hallo {rng.choice(NAMES)}, {first[0].lower()}{first[1:]}"
+    elif reply and rng.random() < 0.3:
+        first = f"{rng.choice(OPENERS)} {first[0].lower()}{first[1:]}"
+    paras = [first]
+    while rng.random() < 0.35:
+        paras.append(f"{rng.choice(CONTINUE)} {sentence(rng, rng.randint(5, 25)).lower()}")
+    return paras
+
+
+def make_dump(n: int, style: str = "bare", seed: int = 1) -> str:
+    rng = random.Random(seed)
+    out: list[str] = []
+    depth = 0
+    for i in range(n):
+        depth = 0 if depth > 6 or rng.random() < 0.3 else depth + rng.choice((0, 1, 1))
+        paras = comment(rng, depth > 0)
+        if style == "page":
+            out += [f"user{rng.randint(1, n // 3 + 2)}",
+                    f"{1 + i // 1440 % 28}. Juni 2015, {i // 60 % 24:02d}:{i % 60:02d}",
+                    *paras, "Antworten"]
+        else:
+            out += paras
+    return "\n".join(out) + "\n"
+
+
+def measure(n: int, style: str) -> dict:
+    from threadloom.threading.pipeline import reconstruct
+
+    text = make_dump(n, style)
+    t0 = time.perf_counter()
+    d = reconstruct(text)
+    seconds = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"comments_in": n, "comments_out": len(d.comments), "lines": text.count("\n"),
+            "mb_text": len(text.encode()) / 1e6, "seconds": seconds, "peak_mb": peak_mb}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--style", default="bare", choices=("bare", "page"))
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.one, args.style)))
+        return 0
+    print(f"{'comments':>9} {'style':>6} {'lines':>8} {'MB':>6} {'seconds':>8} "
+          f"{'µs/comment':>10} {'peak MB':>8} {'found':>8}")
+    for n in (int(x) for x in args.sizes.split(",")):
+        run = subprocess.run([sys.executable, __file__, "--one", str(n), "--style", args.style],
+                             capture_output=True, text=True, check=True)
+        r = json.loads(run.stdout)
+        print(f"{n:>9} {args.style:>6} {r['lines']:>8} {r['mb_text']:>6.1f} "
+              f"{r['seconds']:>8.2f} {r['seconds'] / n * 1e6:>10.1f} {r['peak_mb']:>8.0f} "
+              f"{r['comments_out']:>8}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,162 @@
+"""The scored attacher on hand-written threads: each cue moves the parent the right way."""
+
+import pytest
+from threadloom.threading.attach import enforce_order
+from threadloom.threading.evaluate import evaluate_file, load_gold
+from threadloom.threading.lines import split_lines
+from threadloom.threading.model import AuthorSource, Line
+from threadloom.threading.score import attach_scored
+from threadloom.threading.segment import drafts_from_spans
+from threadloom.threading.stages import AttachContext, Draft, Link
+
+
+def drafts(*texts, authors=None, dates=None):
+    out = []
+    for i, t in enumerate(texts):
+        lines = tuple(Line(i * 10 + k + 1, p) for k, p in enumerate(t.split("\n")))
+        out.append(Draft(lines, (authors or [None] * len(texts))[i],
+                         (dates or [None] * len(texts))[i]))
+    return out
+
+
+def parents(texts, lang="de", order="depth-first", **kw):
+    links = attach_scored(drafts(*texts, **kw), AttachContext(order=order, language=lang))
+    return [link.parent for link in links], links
+
+
+def test_greeting_points_to_the_greeted_authors_comment():
+    texts = [
+        "Die Mieten steigen seit Jahren schneller als die Löhne in der Stadt.",
+        "Das liegt vor allem an den Zinsen und an zu wenig Neubau in der Region.",
+        "Hallo Peter, der Neubau allein wird es nicht richten.",
+        "Stimmt, die Zinsen sind wichtiger.",
+        "Hallo Peter, ich bleibe dabei: ohne Neubau geht es nicht.",
+    ]
+    p, links = parents(texts)
+    # The first greeting names the writer of the comment before it ...
+    assert p[2] == 1
+    assert links[1].author == "Peter" and links[1].author_source is AuthorSource.GREETING
+    # ... and the second greeting to Peter goes back up to his comment.
+    assert p[4] == 1
+    assert any(e.cue == "greets_parent_author" for e in links[4].evidence)
+
+
+def test_quote_of_an_earlier_comment_wins():
+    texts = [
+        "Das Problem sind die versteckten Tücken im Vertrag, nicht der Preis.",
+        "Ich habe den Vertrag nie unterschrieben, war mir zu teuer.",
+        "Die „versteckten Tücken“ stehen doch alle im Kleingedruckten.",
+    ]
+    p, links = parents(texts)
+    assert p[2] == 0
+    assert any(e.cue == "quotes_parent" for e in links[2].evidence)
+
+
+def test_answer_opener_and_second_person_reply_to_the_previous_comment():
+    texts = [
+        "Klarna ist für mich der bequemste Weg, online zu bezahlen.",
+        "Unsinn. Du zahlst am Ende nur mehr Gebühren.",
+    ]
+    p, links = parents(texts)
+    assert p == [None, 0]
+    assert links[1].confidence > 0.5
+    cues = {e.cue for e in links[1].evidence}
+    assert "previous_opener_disagree" in cues
+
+
+@pytest.mark.parametrize(
+    ("lang", "texts"),
+    [
+        ("da", ["Prisen på el er steget voldsomt i år, især om vinteren.",
+                "Nej, det passer ikke. Du glemmer afgifterne."]),
+        ("en", ["Remote work made our team far more productive this year.",
+                "Nope, you are ignoring how much mentoring suffered."]),
+        ("sv", ["Elpriset har stigit kraftigt i år, särskilt på vintern.",
+                "Nej, det stämmer inte. Du glömmer skatterna."]),
+    ],
+)
+def test_openers_in_other_languages(lang, texts):
+    p, _ = parents(texts, lang)
+    assert p == [None, 0]
+
+
+def test_given_authors_follow_the_conversation_turns():
+    texts = [
+        "Der Artikel verschweigt die Kosten des Projekts.",
+        "Welche Kosten meinen Sie genau?",
+        "Die Folgekosten für den Betrieb der Anlage.",
+    ]
+    p, links = parents(texts, authors=["anna", "bernd", "anna"])
+    assert p == [None, 0, 1]
+    assert [link.author_source for link in links] == [AuthorSource.GIVEN] * 3
+
+
+def test_dates_rule_out_parents_written_later():
+    texts = [
+        "Erster Beitrag zum Thema Verkehr in der Innenstadt.",
+        "Antwort auf den ersten Beitrag, mit eigenen Gedanken zum Verkehr.",
+        "Ein ganz neuer Gedanke zum Verkehr in der Innenstadt.",
+    ]
+    dates = ["1. Juni 2015, 10:00", "1. Juni 2015, 12:00", "1. Juni 2015, 11:00"]
+    p, _ = parents(texts, authors=["a", "b", "c"], dates=dates)
+    # Written before comment 1, so it cannot answer it; it answers comment 0 or the article.
+    assert p[2] != 1
+
+
+def test_depth_first_candidates_are_the_previous_comment_and_its_ancestors():
+    texts = [f"Beitrag Nummer {i} über ein ganz anderes Thema {i * 7}." for i in range(30)]
+    p, _ = parents(texts)
+    stack: list[int] = []
+    for i, parent in enumerate(p):
+        assert parent is None or parent == i - 1 or parent in stack
+        stack = [] if parent is None else stack[: stack.index(parent) + 1] if parent in stack \
+            else stack
+        stack.append(i)
+
+
+def test_chronological_order_lets_any_earlier_comment_be_the_parent():
+    texts = [
+        "Die Mieten in der Stadt steigen schneller als die Löhne.",
+        "Ganz anderes Thema: der Radweg am Fluss ist endlich fertig.",
+        "Toll, der Radweg am Fluss war überfällig.",
+        "Hallo Peter, die Mieten steigen wegen der Zinsen.",
+    ]
+    links = attach_scored(drafts(*texts), AttachContext(order="chronological"))
+    assert all(link.parent is None or link.parent < i for i, link in enumerate(links))
+
+
+def test_every_link_has_evidence_and_a_confidence():
+    _, links = parents(["Erster Beitrag.", "Zweiter Beitrag, du hast recht.", "Dritter."])
+    for link in links:
+        assert link.evidence
+        assert 0.0 <= link.confidence <= 1.0
+
+
+def test_enforce_order_repairs_impossible_links():
+    bad = [Link(None), Link(0), Link(5), Link(0), Link(1)]
+    fixed = enforce_order(bad, "depth-first")
+    assert [link.parent for link in fixed] == [None, 0, None, None, None]
+
+
+def test_klarna_greetings_and_authors(fixtures):
+    """The four greeting links of the German sample and the five inferred authors."""
+    gold = load_gold(fixtures / "klarna-de.gold.json")
+    lines = split_lines(gold.dump.read_text(encoding="utf-8"))
+    spans = [(g.start, g.end) for g in gold.comments]
+    links = attach_scored(drafts_from_spans(lines, spans), AttachContext(language="de"))
+    parent_line = {s[0]: None if link.parent is None else spans[link.parent][0]
+                   for s, link in zip(spans, links, strict=True)}
+    for reply, parent in ((36, 33), (40, 39), (44, 40), (76, 75)):
+        assert parent_line[reply] == parent, reply
+    authors = {s[0]: link.author for s, link in zip(spans, links, strict=True) if link.author}
+    assert authors[33] == "Bazi"
+    assert authors[39] == "Peter" and authors[44] == "Peter"
+    assert authors[40] == "Andreas"
+    assert authors[75] == "Chris"
+    assert authors[73] == "Chili"
+
+
+def test_klarna_scores_beat_the_baselines(fixtures):
+    score = evaluate_file(load_gold(fixtures / "klarna-de.gold.json"))
+    assert score.attachment_gold_segments > score.baseline_chain
+    assert score.attachment > score.baseline_all_root

@@ -1,0 +1,94 @@
+"""Each cue detector on small hand-written comments, in several languages."""
+
+import pytest
+from threadloom.threading.cues import (
+    comment_cues,
+    greeting,
+    mentions,
+    opener,
+    quotes,
+    second_person,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Hallo Peter, das sehe ich anders.", "de", "Peter"),
+        ("Hi Andreas, genau so ist es.", "de", "Andreas"),
+        ("Hej Mette, du har ret.", "da", "Mette"),
+        ("Hej Lars! Det tror jeg ikke.", "sv", "Lars"),
+        ("Hei Kari, takk for svaret.", "nb", "Kari"),
+        ("Hi Sarah, that is not what I said.", "en", "Sarah"),
+        ("@user1234 was soll das?", "de", "user1234"),
+        ("Hallo zusammen, ich habe eine Frage.", "de", None),
+        ("Hi all, quick question.", "en", None),
+        ("Hallo, wie geht es?", "de", None),
+        ("Peter hat das gesagt.", "de", None),
+    ],
+)
+def test_greeting_names_the_addressee(text, lang, name):
+    assert greeting(text, lang)[0] == name
+
+
+def test_greeting_ignores_markup_and_escapes_around_names():
+    assert greeting("Hallo [bold]Peter[/bold], x", "de")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        ("Hallo Chris, Chili hat ganz recht: so ist es.", "de", ("Chili",)),
+        ("Der Autor hat recht.", "de", ()),
+        ("I think Bob is right about this.", "en", ("Bob",)),
+        ("Mette har ret i det.", "da", ("Mette",)),
+    ],
+)
+def test_mentions_credit_someone_further_up(text, lang, names):
+    assert mentions(text, lang) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("Nein, er hat recht.", "de", "disagree"),
+        ("Unsinn.", "de", "disagree"),
+        ("Sehe ich nicht ganz so. Lange her ...", "de", "disagree"),
+        ("Genau das meine ich.", "de", "agree"),
+        ("Gut gesagt.", "de", "agree"),
+        ("Nej, det passer ikke.", "da", "disagree"),
+        ("Præcis!", "da", "agree"),
+        ("Nope, wrong again.", "en", "disagree"),
+        ("Exactly what I thought.", "en", "agree"),
+        ("Warum sollte das so sein?", "de", "reaction"),
+        ("Der Mensch wird immer mehr ausgesondert.", "de", None),
+        ("Neinsager gibt es immer.", "de", None),  # whole words only
+    ],
+)
+def test_openers_that_answer(text, lang, kind):
+    assert opener(text, lang)[0] == kind
+
+
+def test_second_person_informal_and_formal():
+    assert "du" in second_person("Kannst du das nachweisen?", "de")
+    assert second_person("Können Sie das belegen?", "de") == ("Sie",)
+    # Sentence-initial "Sie" is "they" as often as "you": not counted.
+    assert second_person("Sie haben es versucht.", "de") == ()
+    assert second_person("Hvad mener du?", "da") == ("du",)
+    assert second_person("Did you read it?", "en") == ("you",)
+    assert second_person("Das ist gut.", "de") == ()
+
+
+def test_quotes_in_any_quote_style():
+    assert quotes("Die „Tücken“? Verstehe ich nicht.") == ("Tücken",)
+    assert quotes('He said "not again" twice.') == ("not again",)
+    assert quotes("»Sådan er det« siger han.") == ("Sådan er det",)
+
+
+def test_comment_cues_collects_everything():
+    c = comment_cues(["Hallo Bazi, verstehe mich nicht falsch.", "Wie meinst du das?"], "de")
+    assert c.greeting == "Bazi"
+    assert c.self_reference == "verstehe mich nicht falsch"
+    assert c.question
+    assert "du" in c.second_person
+    assert c.addresses

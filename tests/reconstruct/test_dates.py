@@ -1,0 +1,29 @@
+from itertools import pairwise
+
+from threadloom.threading.dates import before, sort_key
+
+
+def test_absolute_dates_in_several_languages_sort_in_time_order():
+    order = [
+        "1. Juni 2015, 18:06",
+        "1. Juni 2015, 18:07",
+        "June 2, 2015 at 9:00 am",
+        "3. Jänner 2016, 09:01",
+        "2016-04-21 12:22",
+        "21. april 2016 kl. 13:00",
+    ]
+    keys = [sort_key(t) for t in order]
+    assert all(k is not None and k[0] == "abs" for k in keys)
+    assert all(before(a, b) for a, b in pairwise(keys))
+
+
+def test_relative_dates_sort_with_each_other_only():
+    assert before(sort_key("vor 3 Stunden"), sort_key("vor 2 Stunden"))
+    assert before(sort_key("2 days ago"), sort_key("5 hours ago"))
+    assert before(sort_key("for 2 timer siden"), sort_key("for 10 minutter siden"))
+    assert not before(sort_key("vor 3 Stunden"), sort_key("1. Juni 2015, 18:06"))
+
+
+def test_no_date():
+    assert sort_key("Antworten") is None
+    assert sort_key(None) is None

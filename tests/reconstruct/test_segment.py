@@ -1,0 +1,182 @@
+"""Page parts and comment boundaries on small hand-written dumps of each style."""
+
+from threadloom.threading.lines import split_lines
+from threadloom.threading.model import Role
+from threadloom.threading.pipeline import reconstruct
+from threadloom.threading.segment import detect_style, is_action, is_date, segment
+
+PAGE_DE = """\
+anna_k
+1. Juni 2015, 18:06
+Der Artikel trifft es nicht.
+Die Zahlen sind alt.
+Antworten
+Melden
+bernd77
+1. Juni 2015, 18:20
+Hallo anna_k, welche Zahlen meinst du?
+Antworten
+anna_k
+1. Juni 2015, 18:31
+Die aus dem zweiten Absatz.
+Antworten
+"""
+
+PAGE_EN = """\
+sam
+3 hours ago
+Great write-up, thanks.
+Reply
+12
+jo
+2 hours ago
+Agreed, the second part is the best.
+Reply
+3
+"""
+
+BLANK_DA = """\
+Jeg synes, det er en god idé.
+
+Og prisen er også helt fin, når man tænker på hvad man får.
+
+Nej, det passer ikke. Prisen er steget to gange i år.
+
+Hej Mette, du har ret i det med prisen.
+"""
+
+
+def drafts_of(text, lang="de"):
+    return segment(split_lines(text), lang)
+
+
+def test_page_style_reads_author_date_and_actions():
+    layout = drafts_of(PAGE_DE)
+    assert layout.style == "page"
+    assert [d.author for d in layout.drafts] == ["anna_k", "bernd77", "anna_k"]
+    assert layout.drafts[0].date == "1. Juni 2015, 18:06"
+    first = layout.drafts[0]
+    assert [line.role for line in first.lines] == [
+        Role.AUTHOR, Role.DATE, Role.TEXT, Role.TEXT, Role.ACTION, Role.ACTION]
+    assert first.text == "Der Artikel trifft es nicht.\nDie Zahlen sind alt."
+
+
+def test_page_style_with_relative_dates_and_vote_counts():
+    layout = drafts_of(PAGE_EN, "en")
+    assert layout.style == "page"
+    assert [d.author for d in layout.drafts] == ["sam", "jo"]
+    assert [d.start for d in layout.drafts] == [1, 6]
+
+
+def test_page_style_authors_are_given_and_used():
+    d = reconstruct(PAGE_DE)
+    assert [c.author_source for c in d.comments] == ["given"] * 3
+    # bernd77 greets anna_k: his comment answers hers; her reply answers his.
+    assert d.comments[1].parent == d.comments[0].id
+    assert d.comments[2].parent == d.comments[1].id
+
+
+def test_metadata_patterns():
+    for t in ("1. Juni 2015, 18:06", "vor 3 Stunden", "12 hours ago", "for 2 timer siden",
+              "2016-04-21 12:22", "June 1, 2015 at 6:06 pm"):
+        assert is_date(t), t
+    for t in ("Antworten", "Reply", "Svar", "+12", "5 likes", "Melden"):
+        assert is_action(t), t
+    assert not is_date("Das war vor allem gut.")
+    assert not is_action("Antworten sind willkommen.")
+
+
+def test_blank_lines_alone_are_not_boundaries():
+    layout = drafts_of(BLANK_DA, "da")
+    assert layout.style == "blank"
+    starts = [d.start for d in layout.drafts]
+    assert 3 not in starts  # "Og prisen ..." continues the first comment
+    assert 5 in starts and 7 in starts  # an answer opener and a greeting start comments
+
+
+def test_bare_continuations_and_openers():
+    text = (
+        "Der Kundendienst per KI ist eine schlechte Idee, weil niemand zuhört.\n"
+        "Denn am Ende will man mit einem Menschen reden.\n"
+        "Öööh – Nö\n"
+        "Das stimmt so nicht, viele Anfragen sind Routine.\n"
+        "Hallo Peter, da hast du recht.\n"
+    )
+    starts = [d.start for d in drafts_of(text).drafts]
+    assert starts[0] == 1
+    assert 2 not in starts  # "Denn ..." continues
+    assert 3 in starts and 4 not in starts  # a short opener and its body
+    assert 5 in starts  # a greeting starts a comment
+
+
+def test_style_detection():
+    assert detect_style(split_lines("a\nb\nc\n")) == "bare"
+    assert detect_style(split_lines("a\n\nb\n\nc\n")) == "blank"
+    assert detect_style(split_lines(PAGE_DE)) == "page"
+
+
+ARTICLE_DE = (
+    "Neue Regeln für Lieferdienste ab Januar\n"
+    "Die Bundesregierung hat neue Regeln für Lieferdienste beschlossen. Fahrer sollen künftig"
+    " fest angestellt werden, wie das Ministerium am Montag mitteilte.\n"
+    "Was sich ändert\n"
+    "Bisher arbeiten viele Fahrer als Selbstständige. Das soll sich ändern, sagt der Minister,"
+    " und verweist auf Urteile aus mehreren Ländern.\n"
+    "Transparenz: In diesem Artikel sind Partnerlinks enthalten.\n"
+    "Endlich! Das war längst überfällig.\n"
+    "Unsinn. Die Preise werden nur steigen.\n"
+)
+
+ARTICLE_DA = """\
+Ny app skal hjælpe pendlere
+
+Appen viser forsinkelser i realtid.
+
+(Foto: Pressefoto)
+
+Trafikselskabet lancerer i dag en ny app, som skal gøre det lettere at være pendler.
+
+Appen er gratis og kan hentes fra i dag.
+
+Læses lige nu
+
+    Firma A/S
+
+    Udvikler
+
+    Aarhus
+"""
+
+
+def test_article_found_up_to_the_disclaimer():
+    d = reconstruct(ARTICLE_DE)
+    a = d.article
+    assert a is not None and a.title == "Neue Regeln für Lieferdienste ab Januar"
+    assert [line.number for line in a.headings] == [3]
+    assert [line.number for line in a.boilerplate] == [5]
+    assert [c.span.first for c in d.comments] == [6, 7]
+    assert d.title == a.title
+
+
+def test_article_and_sidebar_without_comments():
+    d = reconstruct(ARTICLE_DA)
+    assert d.comments == ()
+    assert d.article is not None and d.article.title == "Ny app skal hjælpe pendlere"
+    assert [line.number for line in d.article.lead] == [3]
+    assert [line.number for line in d.article.boilerplate] == [5]
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(11, 17)]
+
+
+def test_forum_dump_without_article_keeps_its_first_comment():
+    text = "Irreführende Überschrift\nWieso steht das so im Titel?\nWeil es klickt.\n"
+    d = reconstruct(text)
+    assert d.article is None
+    assert d.comments[0].span.first == 1
+
+
+def test_every_line_placed_once_on_a_page_with_everything():
+    text = ARTICLE_DE + "\n" + "Læses lige nu\n    Sidebar A\n    Sidebar B\n" + PAGE_DE
+    d = reconstruct(text)
+    placed = [line.number for _, line in d.placed_lines()]
+    nonblank = [i for i, t in enumerate(text.split("\n"), 1) if t.strip()]
+    assert sorted(placed) == nonblank
