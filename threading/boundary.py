@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from .cues import greeting, opener, second_person
 from .lexicon import words as lexicon_words
 from .linear import dot, sigmoid
-from .text import ends_sentence, is_url, last_char, starts_with, title_like, words
+from .text import ends_sentence, head, is_url, last_char, starts_with, title_like, words
 from .weights import weights
 
 _LIST = re.compile(r"^\s*(?:[-–•*·>]|\d{1,2}[.)]\s|\d+x\s|[a-z][.)]\s)")
@@ -28,9 +28,9 @@ def _stopwords(language: str) -> frozenset[str]:
     return frozenset(lexicon_words(language, "language", "stopwords"))
 
 
-def _content(text: str, language: str) -> frozenset[str]:
+def _content(tokens: list[str], language: str) -> frozenset[str]:
     stop = _stopwords(language)
-    return frozenset(w for w in words(text[:1500]) if len(w) > 3 and w not in stop)
+    return frozenset(w for w in tokens if len(w) > 3 and w not in stop)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +50,9 @@ def _paragraph(text: str, language: str) -> _Paragraph:
     own: dict[str, float] = {}
     stripped = text.lstrip()
     first = stripped[:1]
-    if starts_with(text, lexicon_words(language, "segment", "continuations")):
+    opening = head(text)
+    tokens = words(text[:1500])
+    if starts_with(text, lexicon_words(language, "segment", "continuations"), opening=opening):
         own["continuation_word"] = 1.0
     if first.islower():
         own["starts_lowercase"] = 1.0
@@ -58,12 +60,12 @@ def _paragraph(text: str, language: str) -> _Paragraph:
         own["starts_symbol"] = 1.0
     if stripped.startswith(_QUOTE_START):
         own["starts_quote"] = 1.0
-    kind, _ = opener(text, language)
+    kind, _ = opener(text, language, opening)
     if kind:
         own[f"opener_{kind}"] = 1.0
     if greeting(text, language)[0]:
         own["greeting"] = 1.0
-    if second_person(text[:300], language):
+    if second_person(text[:300], language, tokens[:60]):
         own["second_person"] = 1.0
     listed = bool(_LIST.match(text))
     if listed:
@@ -94,7 +96,7 @@ def _paragraph(text: str, language: str) -> _Paragraph:
         prev["after_unfinished"] = 1.0
     if len(text) > 300:
         prev["after_long"] = 1.0
-    return _Paragraph(own, prev, _content(text, language), listed)
+    return _Paragraph(own, prev, _content(tokens, language), listed)
 
 
 def features(

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import words as lexicon_words
-from .text import find_phrase, starts_with
+from .text import find_phrase, head, starts_with, words
 
 # Names are one or two capitalised words, or a user handle; "Hallo zusammen" is not a name.
 _NAME = r"(@?[A-ZÄÖÜÆØÅÉ][\w.\-]{1,30}(?: [A-ZÄÖÜÆØÅ][\w\-]{1,30})?|@?[\w.\-]*\d[\w.\-]*)"
 _AT = re.compile(r"(?:^|\s)@([\w.\-]{2,30})")
+_QUOTE_CHARS = "„“\"»«‚‘'"
 _QUOTED = re.compile(r"[„“\"»«‚‘']([^„“”\"»«‚‘’']{3,120})[“”\"«»‘’']")
 
 
@@ -102,10 +103,12 @@ def mentions(text: str, language: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def opener(text: str, language: str) -> tuple[str | None, str | None]:
+def opener(text: str, language: str, opening: str | None = None
+           ) -> tuple[str | None, str | None]:
     """The kind of answer a comment opens with: disagree, agree or reaction."""
+    opening = head(text) if opening is None else opening
     for kind in ("disagree", "agree", "reaction"):
-        word = starts_with(text, lexicon_words(language, "attach", kind))
+        word = starts_with(text, lexicon_words(language, "attach", kind), opening=opening)
         if word:
             return kind, word
     return None, None
@@ -130,14 +133,25 @@ def _second_person_pattern(language: str) -> tuple[re.Pattern[str] | None, re.Pa
     )
 
 
-def second_person(text: str, language: str) -> tuple[str, ...]:
+def second_person(text: str, language: str, tokens: Sequence[str] | None = None
+                  ) -> tuple[str, ...]:
     """Second-person words; formal "Sie"/"De" only when capitalised mid-sentence."""
-    informal, formal = _second_person_pattern(language)
     sample = text[:2000]
-    found = [m.lower() for m in informal.findall(sample)] if informal else []
-    if formal:
-        found += formal.findall(sample)
+    if tokens is None:
+        tokens = words(sample)
+    informal_words, formal_words = _second_person(language)
+    # Set lookups on the words first: most comments need no regex at all.
+    found = [t for t in tokens if t in informal_words]
+    if formal_words and any(w in sample for w in formal_words):
+        _, formal = _second_person_pattern(language)
+        if formal is not None:
+            found += formal.findall(sample)
     return tuple(dict.fromkeys(found))
+
+
+@cache
+def _first_words(language: str, key: str) -> frozenset[str]:
+    return frozenset(p.split()[0].lower() for p in lexicon_words(language, "attach", key) if p)
 
 
 def quotes(text: str) -> tuple[str, ...]:
@@ -148,20 +162,38 @@ def asks(text: str) -> bool:
     return "?" in text
 
 
-def comment_cues(paragraphs: Sequence[str], language: str) -> Cues:
+def comment_cues(paragraphs: Sequence[str], language: str,
+                 tokens: Sequence[str] | None = None) -> Cues:
+    """All cues of one comment. `tokens` (its lower-cased words, if the caller has them)
+    let the rarer cues be skipped cheaply when none of their words occur."""
     text = "\n".join(paragraphs)
+    if tokens is None:
+        tokens = words(text[:3000])
+    present = set(tokens[:120])
     name, word = greeting(text, language)
     kind, opener_word = opener(text, language)
+    found_mentions: tuple[str, ...] = ()
+    if not present.isdisjoint(_first_words_after(language)):
+        found_mentions = mentions(text, language)
+    self_ref = None
+    if not present.isdisjoint(_first_words(language, "self_reference")):
+        self_ref = find_phrase(text[:600], lexicon_words(language, "attach", "self_reference"))
     return Cues(
         greeting=name,
         greeting_word=word,
-        mentions=mentions(text, language),
+        mentions=found_mentions,
         opener=kind,
         opener_word=opener_word,
-        second_person=second_person(text, language),
+        second_person=second_person(text, language, tokens),
         question=asks(text),
-        quotes=quotes(text),
-        self_reference=find_phrase(text[:600], lexicon_words(language, "attach",
-                                                             "self_reference")),
+        quotes=quotes(text) if any(ch in text for ch in _QUOTE_CHARS) else (),
+        self_reference=self_ref,
         length=len(text),
     )
+
+
+@cache
+def _first_words_after(language: str) -> frozenset[str]:
+    # "Chili hat recht": the phrase's rarest (longest) word must be among the comment's words.
+    return frozenset(max(p.lower().split(), key=len) for p in lexicon_words(
+        language, "attach", "mention_after") if p.strip())

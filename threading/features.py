@@ -26,10 +26,10 @@ STEM = 5  # crude stemming: "Arbeitsplätze" and "Arbeitslose" share "arbeit", e
 @dataclass(frozen=True, slots=True)
 class Info:
     cues: Cues
-    terms: dict[str, float]  # content word stem -> idf weight
-    shown: dict[str, str]  # stem -> a word of the comment with that stem
+    terms: dict[str, str]  # content word stem -> a word of the comment with that stem
+    idf: Mapping[str, float]  # the dump's idf weights, shared by every comment
     norm: float
-    folded: str  # case-folded text, for quote lookups
+    text: str  # the comment's text (quotes are looked up in it, case-folded, on demand)
     date: tuple[str, float] | None
     ends_question: bool
     headline: bool  # opens with a headline-like paragraph (forum comment titles)
@@ -40,11 +40,11 @@ def _stop(language: str) -> frozenset[str]:
     return frozenset(lexicon_words(language, "language", "stopwords"))
 
 
-def _content(text: str, language: str) -> dict[str, str]:
+def _content(tokens: Sequence[str], language: str) -> dict[str, str]:
     """Content words by stem, each with the first word seen for it (shown as evidence)."""
     stop = _stop(language)
     out: dict[str, str] = {}
-    for w in words(text[:3000]):
+    for w in tokens:
         if len(w) > 3 and w not in stop:
             out.setdefault(w[:STEM], w)
     return out
@@ -53,26 +53,33 @@ def _content(text: str, language: str) -> dict[str, str]:
 def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str = ""
             ) -> tuple[list[Info], dict[str, float]]:
     """Per-comment cues and idf-weighted words; also the article's words (for top level)."""
-    shown = [_content(d.text, lang) for d, lang in zip(drafts, languages, strict=True)]
-    bags = [set(list(s)[: MAX_TERMS * 3]) for s in shown]
+    texts = [d.text for d in drafts]
+    # One pass for what needs no idf (the words are dropped right after: memory stays
+    # flat on big dumps), then one to weight the words.
+    shown: list[dict[str, str]] = []
+    cues: list[Cues] = []
     df: Counter[str] = Counter()
-    for bag in bags:
-        df.update(bag)
+    for text, lang in zip(texts, languages, strict=True):
+        tokens = words(text[:3000])
+        content = _content(tokens, lang)
+        shown.append(content)
+        cues.append(comment_cues(text.split("\n"), lang, tokens))
+        df.update(content.keys())
     n = len(drafts) + 1
-
-    def idf(w: str) -> float:
-        return math.log(n / (1 + df.get(w, 0))) + 1.0
+    idf = {w: math.log(n / (1 + c)) + 1.0 for w, c in df.items()}
+    unseen = math.log(n) + 1.0
 
     infos = []
-    for d, lang, bag, words_seen in zip(drafts, languages, bags, shown, strict=True):
-        terms = dict(sorted(((w, idf(w)) for w in bag), key=lambda kv: -kv[1])[:MAX_TERMS])
-        text = d.text
+    for d, text, words_seen, comment in zip(drafts, texts, shown, cues, strict=True):
+        terms = words_seen
+        if len(terms) > MAX_TERMS:
+            terms = dict(sorted(terms.items(), key=lambda kv: -idf[kv[0]])[:MAX_TERMS])
         infos.append(Info(
-            cues=comment_cues(text.split("\n"), lang),
+            cues=comment,
             terms=terms,
-            shown={k: words_seen[k] for k in terms},
-            norm=math.sqrt(sum(v * v for v in terms.values())) or 1.0,
-            folded=text[:5000].casefold(),
+            idf=idf,
+            norm=math.sqrt(sum(idf[w] ** 2 for w in terms)) or 1.0,
+            text=text,
             date=sort_key(d.date),
             ends_question=text.rstrip().endswith("?"),
             headline="\n" in text and title_like(text.split("\n", 1)[0], 100),
@@ -80,7 +87,8 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
     article_terms: dict[str, float] = {}
     if article_text:
         lang = languages[0] if languages else "de"
-        article_terms = {w: idf(w) for w in set(_content(article_text, lang))}
+        article_terms = {w: idf.get(w, unseen)
+                         for w in _content(words(article_text), lang)}
     return infos, article_terms
 
 
@@ -88,8 +96,9 @@ def similarity(a: Info, b: Info) -> tuple[float, list[str]]:
     shared = a.terms.keys() & b.terms.keys()
     if not shared:
         return 0.0, []
-    score = sum(a.terms[w] * b.terms[w] for w in shared) / (a.norm * b.norm)
-    return score, [a.shown[w] for w in sorted(shared, key=lambda w: -a.terms[w])[:4]]
+    idf = a.idf
+    score = sum(idf[w] ** 2 for w in shared) / (a.norm * b.norm)
+    return score, [a.terms[w] for w in sorted(shared, key=lambda w: -idf[w])[:4]]
 
 
 def _article_sim(me: Info, article_terms: dict[str, float]) -> float:
@@ -97,14 +106,14 @@ def _article_sim(me: Info, article_terms: dict[str, float]) -> float:
     if not shared:
         return 0.0
     norm = math.sqrt(sum(v * v for v in article_terms.values())) or 1.0
-    return sum(me.terms[w] * article_terms[w] for w in shared) / (me.norm * norm)
+    return sum(me.idf[w] * article_terms[w] for w in shared) / (me.norm * norm)
 
 
 def quoted_in(info: Info, cand: Info) -> str | None:
     """The first quote of a comment that appears in the candidate's text."""
     for q in info.cues.quotes:
         fq = q.casefold()
-        if len(fq) >= 4 and fq in cand.folded:
+        if len(fq) >= 4 and fq in cand.text[:5000].casefold():
             return q
     return None
 
@@ -152,7 +161,7 @@ def pair_features(
             shared = [w for w in me.terms if w in article_terms]
             if shared:
                 f["top_level_article_words"] = min(len(shared), 5) / 5
-                why["top_level_article_words"] = ", ".join(me.shown[w] for w in shared[:4])
+                why["top_level_article_words"] = ", ".join(me.terms[w] for w in shared[:4])
             best_sim = 0.0
             if best_overlap is not None:
                 best_sim = (sims[best_overlap][0] if sims and best_overlap in sims

@@ -54,7 +54,7 @@ def comment_languages(texts: list[str], dump_language: str) -> list[str]:
     sets = _stopword_sets()
     for text in texts:
         lang = dump_language
-        tokens = split_words(text[:1000])
+        tokens = split_words(text[:400])
         if len(tokens) >= _MIN_WORDS:
             distinct = set(tokens)
             hits = {code: len(distinct & stop) for code, stop in sets}

@@ -21,6 +21,7 @@ from .weights import weights
 
 MAX_STEPS = 12  # ancestors considered in depth-first order
 MAX_BACK = 40  # earlier comments considered in chronological order
+MAX_EVIDENCE = 8  # the strongest cues of a link are kept as its evidence
 
 DESCRIBE = {
     "top_level": "top level",
@@ -109,7 +110,7 @@ def explain(feats: Mapping[str, float], why: Mapping[str, str], w: Mapping[str, 
         detail = template.format(why.get(name, "")) if "{}" in template else template
         out.append(Evidence(name, detail, round(contribution, 3)))
     out.sort(key=lambda e: -abs(e.weight))
-    return tuple(out)
+    return tuple(out[:MAX_EVIDENCE])
 
 
 def attach_scored(drafts: Sequence[Draft], context: AttachContext,

@@ -14,7 +14,7 @@ TERMINAL = ".!?…"
 
 def words(text: str) -> list[str]:
     """Lower-cased words (letters and digits, inner hyphens and apostrophes kept)."""
-    return [w.lower() for w in WORD.findall(text)]
+    return WORD.findall(text.lower())
 
 
 def fold(text: str) -> str:
@@ -37,12 +37,13 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"^(?:{alts})(?=$|[^\w])")
 
 
-def starts_with(text: str, phrases: Iterable[str]) -> str | None:
-    """The phrase a paragraph opens with (whole words only), or None."""
+def starts_with(text: str, phrases: Iterable[str], *, opening: str | None = None) -> str | None:
+    """The phrase a paragraph opens with (whole words only), or None.  `opening` is the
+    paragraph's `head()` when the caller has it already."""
     pattern = _phrase_pattern(tuple(phrases))
     if pattern is None:
         return None
-    m = pattern.match(head(text))
+    m = pattern.match(head(text) if opening is None else opening)
     return m.group(0) if m else None
 
 
