@@ -53,7 +53,8 @@ def choice_groups(thread, order: str = "depth-first", model: Mapping[str, float]
         best = best_overlap(sims)
         greeted = _greeted_here(infos[i], cands, book.name)
         feats = [pair_features(i, c, infos, article_terms, book.name, parents, last_child,
-                               best, greeted, book.guessed, sims)[0] for c in cands]
+                               best, greeted, book.guessed, sims, explain=False)[0]
+                 for c in cands]
         targets = [g.parent, *g.alt_parents]
         right = None
         for t in targets:

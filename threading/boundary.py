@@ -19,8 +19,14 @@ from .linear import dot, sigmoid
 from .text import ends_sentence, head, is_url, last_char, starts_with, title_like, words
 from .weights import weights
 
+_NAME_COMMA = re.compile(r"^@?[A-ZÄÖÜÆØÅ][\w\-]{1,20},\s")
 _LIST = re.compile(r"^\s*(?:[-–•*·>]|\d{1,2}[.)]\s|\d+x\s|[a-z][.)]\s)")
 _QUOTE_START = tuple("\"„“»«‚'")
+
+
+@cache
+def _first_person(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon_words(language, "segment", "first_person"))
 
 
 @cache
@@ -30,7 +36,7 @@ def _stopwords(language: str) -> frozenset[str]:
 
 def _content(tokens: list[str], language: str) -> frozenset[str]:
     stop = _stopwords(language)
-    return frozenset(w for w in tokens if len(w) > 3 and w not in stop)
+    return frozenset(w[:5] for w in tokens if len(w) > 3 and w not in stop)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +84,12 @@ def _paragraph(text: str, language: str) -> _Paragraph:
         own["long"] = 1.0
     if title_like(text, 100):
         own["headline"] = 1.0
+    if tokens[:1] and tokens[0] in _first_person(language):
+        own["starts_first_person"] = 1.0
+    if "?" in text:
+        own["asks"] = 1.0
+    if _NAME_COMMA.match(text):
+        own["starts_with_name"] = 1.0
     prev: dict[str, float] = {}
     if is_url(text):
         prev["after_url"] = 1.0

@@ -92,13 +92,18 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
     return infos, article_terms
 
 
-def similarity(a: Info, b: Info) -> tuple[float, list[str]]:
+def similarity(a: Info, b: Info) -> tuple[float, set[str]]:
+    """Cosine of the idf-weighted word stems, and the stems shared."""
     shared = a.terms.keys() & b.terms.keys()
     if not shared:
-        return 0.0, []
+        return 0.0, shared
     idf = a.idf
-    score = sum(idf[w] ** 2 for w in shared) / (a.norm * b.norm)
-    return score, [a.terms[w] for w in sorted(shared, key=lambda w: -idf[w])[:4]]
+    return sum(idf[w] ** 2 for w in shared) / (a.norm * b.norm), shared
+
+
+def shown_words(a: Info, shared: set[str], limit: int = 4) -> str:
+    """The rarest shared words, as the comment wrote them."""
+    return ", ".join(a.terms[w] for w in sorted(shared, key=lambda w: -a.idf[w])[:limit])
 
 
 def _article_sim(me: Info, article_terms: dict[str, float]) -> float:
@@ -135,9 +140,11 @@ def pair_features(
     best_overlap: int | None,
     greeted_here: bool = False,
     guessed: Sequence[bool] = (),
-    sims: Mapping[int, tuple[float, list[str]]] | None = None,
+    sims: Mapping[int, tuple[float, set[str]]] | None = None,
+    explain: bool = True,
 ) -> tuple[dict[str, float], dict[str, str]]:
-    """Named feature values for "comment i replies to cand", and what each one saw."""
+    """Named feature values for "comment i replies to cand", and (with `explain`) what each
+    one saw, in words for the evidence."""
     me = infos[i]
     cues = me.cues
     f: dict[str, float] = {}
@@ -214,10 +221,12 @@ def pair_features(
     sim, shared = sims[c] if sims and c in sims else similarity(me, other)
     if sim > 0:
         f["shared_words"] = min(sim, 0.5) * 2
-        why["shared_words"] = ", ".join(shared)
+        if explain:
+            why["shared_words"] = shown_words(me, shared)
         if best_overlap == c:
             f["most_shared_words"] = 1.0
-            why["most_shared_words"] = ", ".join(shared)
+            if explain:
+                why["most_shared_words"] = why["shared_words"]
     if before(me.date, other.date):
         f["date_before_parent"] = 1.0
     sib = last_child.get(c)

@@ -84,11 +84,11 @@ def candidates(i: int, parents: Sequence[int | None], order: str,
 
 
 def similarities(i: int, cands: Sequence[Candidate], infos: Sequence[Info]
-                 ) -> dict[int, tuple[float, list[str]]]:
+                 ) -> dict[int, tuple[float, set[str]]]:
     return {c.index: similarity(infos[i], infos[c.index]) for c in cands if c.index is not None}
 
 
-def best_overlap(sims: Mapping[int, tuple[float, list[str]]]) -> int | None:
+def best_overlap(sims: Mapping[int, tuple[float, set[str]]]) -> int | None:
     best, best_score = None, 0.0
     for index, (score, _) in sims.items():
         if score > best_score:
@@ -129,18 +129,21 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
         sims = similarities(i, cands, infos)
         best = best_overlap(sims)
         greeted = _greeted_here(infos[i], cands, book.name)
-        scored = []
+        scores = []
         for cand in cands:
-            feats, why = pair_features(i, cand, infos, article_terms, book.name, parents,
-                                       last_child, best, greeted, book.guessed, sims)
-            scored.append((dot(feats, w), feats, why))
-        probs = softmax([s for s, _, _ in scored])
-        j = max(range(len(cands)), key=lambda k: scored[k][0])
+            feats, _ = pair_features(i, cand, infos, article_terms, book.name, parents,
+                                     last_child, best, greeted, book.guessed, sims, explain=False)
+            scores.append(dot(feats, w))
+        probs = softmax(scores)
+        j = max(range(len(cands)), key=scores.__getitem__)
+        # Words for the evidence only for the chosen parent: the others are never shown.
+        feats, why = pair_features(i, cands[j], infos, article_terms, book.name, parents,
+                                   last_child, best, greeted, book.guessed, sims)
         parent = cands[j].index
         parents.append(parent)
         last_child[parent] = i
         book.after_link(i, parent, parents, infos[i].cues)
-        decided.append((probs[j], explain(scored[j][1], scored[j][2], w)))
+        decided.append((probs[j], explain(feats, why, w)))
     book.settle(parents, [info.cues for info in infos])
     return tuple(
         Link(parents[i], round(conf, 3), ev, book.name[i], book.source[i])
