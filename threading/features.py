@@ -106,14 +106,6 @@ def shown_words(a: Info, shared: set[str], limit: int = 4) -> str:
     return ", ".join(a.terms[w] for w in sorted(shared, key=lambda w: -a.idf[w])[:limit])
 
 
-def _article_sim(me: Info, article_terms: dict[str, float]) -> float:
-    shared = [w for w in me.terms if w in article_terms]
-    if not shared:
-        return 0.0
-    norm = math.sqrt(sum(v * v for v in article_terms.values())) or 1.0
-    return sum(me.idf[w] * article_terms[w] for w in shared) / (me.norm * norm)
-
-
 def quoted_in(info: Info, cand: Info) -> str | None:
     """The first quote of a comment that appears in the candidate's text."""
     for q in info.cues.quotes:
@@ -169,13 +161,6 @@ def pair_features(
             if shared:
                 f["top_level_article_words"] = min(len(shared), 5) / 5
                 why["top_level_article_words"] = ", ".join(me.terms[w] for w in shared[:4])
-            best_sim = 0.0
-            if best_overlap is not None:
-                best_sim = (sims[best_overlap][0] if sims and best_overlap in sims
-                            else similarity(me, infos[best_overlap])[0])
-            if _article_sim(me, article_terms) > best_sim:
-                # Closer to the article than to any comment it could answer.
-                f["top_level_closer_to_article"] = 1.0
         last_root = last_child.get(None)
         if last_root is not None and before(me.date, infos[last_root].date):
             f["date_before_sibling"] = 1.0

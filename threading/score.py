@@ -47,7 +47,6 @@ DESCRIBE = {
     "greets_someone_else": "greets {}",
     "greets_previous": "greets {}: names the writer of the comment before",
     "top_level_headline": "opens with a headline of its own",
-    "top_level_closer_to_article": "closer to the article than to any comment before",
     "own_comment": "would answer the writer's own comment",
     "conversation_turn": "{}",
     "mentions_grandparent": "names the author one level further up",

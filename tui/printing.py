@@ -28,7 +28,8 @@ def comment_label(c: Comment, *, explain: bool = False, d: Discussion | None = N
 def discussion_tree(d: Discussion, *, explain: bool = False) -> Tree:
     root_label = Text(d.title or "(untitled)", style="bold")
     root_label.append(
-        f"  [{d.language} · {len(d.comments)} comments · {d.thread_count} threads]", style="dim"
+        f"\n{d.language} · {len(d.comments)} comments · {d.thread_count} threads"
+        f" · {d.source.style}", style="dim"
     )
     tree = Tree(root_label, guide_style="dim")
     if d.article is not None:

@@ -1,0 +1,55 @@
+"""Author inference from greetings, mentions and the turns of a conversation."""
+
+from threadloom.threading.authors import AuthorBook
+from threadloom.threading.cues import comment_cues
+from threadloom.threading.model import AuthorSource
+
+
+def cues(text, lang="de"):
+    return comment_cues(text.split("\n"), lang)
+
+
+def test_greeting_names_the_parent_and_a_later_greeting_names_the_greeter():
+    # 0 <- 1 (greets Peter: 0 is Peter's) <- 2 (greets Andreas: 1 is Andreas's, 2 is Peter)
+    book = AuthorBook([None, None, None])
+    parents = [None, 0]
+    book.after_link(1, 0, parents, cues("Hallo Peter, das sehe ich anders."))
+    assert book.name[0] == "Peter" and book.source[0] is AuthorSource.GREETING
+    parents.append(1)
+    book.after_link(2, 1, parents, cues("Hi Andreas, genau so sieht es aus."))
+    assert book.name[1] == "Andreas"
+    assert book.name[2] == "Peter" and book.source[2] is AuthorSource.CONVERSATION
+
+
+def test_a_mention_names_the_author_one_level_further_up():
+    book = AuthorBook([None, None, None])
+    parents = [None, 0, 1]
+    book.after_link(2, 1, parents, cues("Hallo Chris, Chili hat ganz recht: so ist es."))
+    assert book.name[1] == "Chris"
+    assert book.name[0] == "Chili"
+    assert book.name[2] is None  # who names Chili in the third person is not Chili
+
+
+def test_defending_an_earlier_comment_makes_one_its_author():
+    book = AuthorBook([None, None, "Peter"])
+    parents = [None, 0, 1]
+    book.settle(parents, [cues("x"), cues("y"), cues("Verstehe mich nicht falsch, ich meine")])
+    assert book.name[0] == "Peter" and book.source[0] is AuthorSource.CONVERSATION
+
+
+def test_given_authors_are_never_overwritten():
+    book = AuthorBook(["anna", None])
+    book.after_link(1, 0, [None, 0], cues("Hallo Bernd, so nicht."))
+    assert book.name[0] == "anna" and book.source[0] is AuthorSource.GIVEN
+
+
+def test_a_greeting_overrides_a_guess_from_the_conversation():
+    book = AuthorBook([None, None, None, None])
+    parents = [None, 0, 1]
+    book.name[0], book.source[0] = "Anna", AuthorSource.GREETING
+    book.name[1], book.source[1] = "Bert", AuthorSource.GREETING
+    book.after_link(2, 1, parents, cues("Hallo Bert, nein."))
+    assert book.name[2] == "Anna" and book.guessed[2]
+    parents.append(2)
+    book.after_link(3, 2, parents, cues("Hallo Carla, doch."))
+    assert book.name[2] == "Carla" and not book.guessed[2]
