@@ -20,7 +20,7 @@ from .text import ends_sentence, head, is_url, last_char, starts_with, title_lik
 from .weights import weights
 
 _NAME_COMMA = re.compile(r"^@?[A-ZÄÖÜÆØÅ][\w\-]{1,20},\s")
-_LIST = re.compile(r"^\s*(?:[-–•*·>]|\d{1,2}[.)]\s|\d+x\s|[a-z][.)]\s)")
+_LIST = re.compile(r"^\s*(?:[-–•*·>#]|\d{1,2}[.)]\s|\d+x\s|[a-z][.)]\s)")
 _QUOTE_START = tuple("\"„“»«‚'")
 
 
@@ -47,6 +47,8 @@ class _Paragraph:
     as_prev: dict[str, float]
     content: frozenset[str]
     listed: bool
+    trails_off: bool  # ends with "..." or "…"
+    picks_up: bool  # starts with "..." or "…", or in lower case
 
 
 # Each paragraph is looked at twice (as the line, then as the one before the next line):
@@ -108,7 +110,11 @@ def _paragraph(text: str, language: str) -> _Paragraph:
         prev["after_unfinished"] = 1.0
     if len(text) > 300:
         prev["after_long"] = 1.0
-    return _Paragraph(own, prev, _content(tokens, language), listed)
+    if text.rstrip().endswith(":") and len(text) < 120:
+        own["ends_with_colon"] = 1.0
+    trails_off = text.rstrip().endswith(("...", "…"))
+    picks_up = stripped.startswith(("...", "…")) or first.islower()
+    return _Paragraph(own, prev, _content(tokens, language), listed, trails_off, picks_up)
 
 
 def features(
@@ -119,6 +125,9 @@ def features(
     f: dict[str, float] = {"bias": 1.0, **this.own, **before.as_prev}
     if this.listed and before.listed:
         f["list_after_list"] = 1.0
+    if before.trails_off and this.picks_up:
+        # "Was hat der Stance..." / "...mit der Händigkeit zu tun?": one sentence, cut.
+        f["ellipsis_bridge"] = 1.0
     if this.content and before.content:
         f["shared_words"] = min(len(this.content & before.content), 4) / 4
     f["paragraphs_so_far"] = min(draft_size - 1, 4) / 4
