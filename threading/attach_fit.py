@@ -28,7 +28,7 @@ PRIOR = {
     "top_level_greeting": -2.0,
     "quotes_parent": 2.0,
     "mentions_grandparent": 1.0,
-    "top_level_article_words": 1.0,
+    "top_level_article_words": 0.0,
 }
 
 
