@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 GOLD ?= ../shared/gold
 
-.PHONY: run test lint eval bench clean
+.PHONY: run test lint eval bench fit clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ eval: $(STAMP)  ## the accuracy table on the dev sets in ../shared/gold
 
 bench: $(STAMP)  ## speed and memory figures
 	for f in tests/bench/bench_*.py; do $(BIN)/python $$f || exit 1; done
+
+fit: $(STAMP)  ## refit data/weights.json from the gold files (prints held-out figures first)
+	$(BIN)/python -m threadloom.threading.fit $(GOLD) --write
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
