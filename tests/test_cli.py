@@ -51,9 +51,13 @@ def test_json_schema_has_every_comment_field(capsys, fixtures):
 
 
 def test_explain_shows_evidence_and_confidence(capsys, fixtures):
-    code, out, _ = run(capsys, "print", str(fixtures / "klarna-de.txt"), "--explain")
+    code, out, _ = run(capsys, "print", str(fixtures / "klarna-de.txt"), "--explain",
+                       "--format", "markdown")
     assert code == 0
     assert "confidence" in out
+    # The greeting cue names whom it saw, and the inferred author is explained.
+    assert "greets Peter" in out
+    assert "author Andreas inferred (greeting)" in out
 
 
 def test_markdown_nests_replies(capsys, fixtures):
