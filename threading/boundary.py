@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .cues import greeting, opener, second_person
+from .lexicon import function_words
 from .lexicon import words as lexicon_words
 from .linear import dot, sigmoid
 from .text import ends_sentence, head, is_url, last_char, starts_with, title_like, words
@@ -29,13 +30,8 @@ def _first_person(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon_words(language, "segment", "first_person"))
 
 
-@cache
-def _stopwords(language: str) -> frozenset[str]:
-    return frozenset(lexicon_words(language, "language", "stopwords"))
-
-
 def _content(tokens: list[str], language: str) -> frozenset[str]:
-    stop = _stopwords(language)
+    stop = function_words(language)
     return frozenset(w[:5] for w in tokens if len(w) > 3 and w not in stop)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from .lexicon import function_words
 from .lexicon import words as lexicon_words
 from .text import find_phrase, head, starts_with, words
 
@@ -45,8 +46,13 @@ class Cues:
 def _not_names(language: str) -> frozenset[str]:
     lists = ("second_person", "greetings", "group_address")
     found = {w.lower() for key in lists for w in lexicon_words(language, "attach", key)}
-    found |= {w.lower() for w in lexicon_words(language, "language", "stopwords")}
+    found |= function_words(language)
     return frozenset(found)
+
+
+@cache
+def _frequent(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon_words(language, "language", "stopwords"))
 
 
 @cache
@@ -97,7 +103,8 @@ def mentions(text: str, language: str) -> tuple[str, ...]:
     for m in pattern.finditer(text[:400]):
         name = m.group(1)
         before = text[: m.start(1)].rstrip().split()
-        article_before = before and before[-1].lower() in stop
+        # "Die Regierung hat recht" credits no person: a frequent word (an article) before it.
+        article_before = before and before[-1].lower() in _frequent(language)
         if name.lower() not in stop and not article_before and name not in found:
             found.append(name)
     return tuple(found)

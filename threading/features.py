@@ -11,11 +11,10 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from .cues import Cues, comment_cues
 from .dates import before, sort_key
-from .lexicon import words as lexicon_words
+from .lexicon import function_words
 from .stages import Draft
 from .text import title_like, words
 
@@ -35,14 +34,9 @@ class Info:
     headline: bool  # opens with a headline-like paragraph (forum comment titles)
 
 
-@cache
-def _stop(language: str) -> frozenset[str]:
-    return frozenset(lexicon_words(language, "language", "stopwords"))
-
-
 def _content(tokens: Sequence[str], language: str) -> dict[str, str]:
     """Content words by stem, each with the first word seen for it (shown as evidence)."""
-    stop = _stop(language)
+    stop = function_words(language)
     out: dict[str, str] = {}
     for w in tokens:
         if len(w) > 3 and w not in stop:

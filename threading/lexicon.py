@@ -34,3 +34,12 @@ def lexicon(language: str) -> MappingProxyType[str, Any]:
 def words(language: str, table: str, key: str) -> tuple[str, ...]:
     """One word list, e.g. words("de", "attach", "greetings"); empty when absent."""
     return tuple(lexicon(language).get(table, {}).get(key, ()))
+
+
+@cache
+def function_words(language: str) -> frozenset[str]:
+    """Words that carry no topic (articles, pronouns, auxiliaries, common adverbs): left out
+    when comments are compared by their words."""
+    table = lexicon(language).get("language", {})
+    return frozenset(w.lower() for key in ("stopwords", "function_words")
+                     for w in table.get(key, ()))

@@ -79,6 +79,16 @@ def test_second_person_informal_and_formal():
     assert second_person("Das ist gut.", "de") == ()
 
 
+def test_function_words_leave_only_topic_words():
+    from threadloom.threading.features import _content
+    from threadloom.threading.lexicon import function_words
+
+    assert {"einen", "dieses", "haben", "durch"} <= function_words("de")
+    assert {"because", "would"} <= function_words("en")
+    assert set(_content("durch einen Gerichtsvollzieher dieses Problem".lower().split(), "de")) \
+        == {"geric", "probl"}
+
+
 def test_quotes_in_any_quote_style():
     assert quotes("Die „Tücken“? Verstehe ich nicht.") == ("Tücken",)
     assert quotes('He said "not again" twice.') == ("not again",)
