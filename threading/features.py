@@ -98,12 +98,16 @@ def similarity(a: Info, b: Info) -> tuple[float, set[str]]:
     if not shared:
         return 0.0, shared
     idf = a.idf
-    return sum(idf[w] ** 2 for w in shared) / (a.norm * b.norm), shared
+    # Summed in sorted order: a set's order changes from run to run (string hashing is
+    # randomised), and so would the last bits of a float sum taken in that order.
+    return sum(sorted(idf[w] ** 2 for w in shared)) / (a.norm * b.norm), shared
 
 
 def shown_words(a: Info, shared: set[str], limit: int = 4) -> str:
-    """The rarest shared words, as the comment wrote them."""
-    return ", ".join(a.terms[w] for w in sorted(shared, key=lambda w: -a.idf[w])[:limit])
+    """The rarest shared words, as the comment wrote them; equally rare ones in the order
+    the comment uses them (not in the set's order, which changes from run to run)."""
+    ordered = [w for w in a.terms if w in shared]
+    return ", ".join(a.terms[w] for w in sorted(ordered, key=lambda w: -a.idf[w])[:limit])
 
 
 def quoted_in(info: Info, cand: Info) -> str | None:
