@@ -71,7 +71,7 @@ def greeting(text: str, language: str) -> tuple[str | None, str | None]:
                 name[0].isupper() or any(ch.isdigit() for ch in name) or "@" in m.group(2)
             ):
                 return name, m.group(1).lower()
-    m = _AT.search(first)
+    m = _AT.search(first) if "@" in first else None
     if m:
         return m.group(1).rstrip(".-"), "@"
     return None, None
@@ -133,16 +133,24 @@ def _second_person_pattern(language: str) -> tuple[re.Pattern[str] | None, re.Pa
     )
 
 
+@cache
+def _formal_hint(language: str) -> re.Pattern[str] | None:
+    """Any formal form at all, as a plain substring: one search before the real pattern."""
+    _, formal = _second_person(language)
+    return re.compile("|".join(re.escape(w) for w in formal)) if formal else None
+
+
 def second_person(text: str, language: str, tokens: Sequence[str] | None = None
                   ) -> tuple[str, ...]:
     """Second-person words; formal "Sie"/"De" only when capitalised mid-sentence."""
     sample = text[:2000]
     if tokens is None:
         tokens = words(sample)
-    informal_words, formal_words = _second_person(language)
+    informal_words, _ = _second_person(language)
     # Set lookups on the words first: most comments need no regex at all.
-    found = [t for t in tokens if t in informal_words]
-    if formal_words and any(w in sample for w in formal_words):
+    found = [] if informal_words.isdisjoint(tokens) else [t for t in tokens if t in informal_words]
+    hint = _formal_hint(language)
+    if hint is not None and hint.search(sample):
         _, formal = _second_person_pattern(language)
         if formal is not None:
             found += formal.findall(sample)

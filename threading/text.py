@@ -28,22 +28,35 @@ def head(text: str, limit: int = 200) -> str:
     return text[:limit].lstrip(" \t-–—•*>\"'“„»«‚").lower()
 
 
-@cache
-def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     # Longest first so "sehe ich nicht ganz so" wins over "sehe ich nicht".
-    alts = "|".join(re.escape(p.lower()) for p in sorted(set(phrases), key=len, reverse=True))
+    alts = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
     return re.compile(rf"^(?:{alts})(?=$|[^\w])")
+
+
+@cache
+def _phrase_table(phrases: tuple[str, ...]) -> dict[str, re.Pattern[str] | None]:
+    """One pattern per first character: the regex engine tries alternatives one by one, and
+    only the phrases that start like the paragraph can match."""
+    lowered = [p.lower() for p in phrases]
+    empty = [p for p in lowered if not p]  # would match anywhere: in every bucket
+    table: dict[str, re.Pattern[str] | None] = {"": _phrase_pattern(empty)}
+    for ch in {p[0] for p in lowered if p}:
+        table[ch] = _phrase_pattern([p for p in lowered if p.startswith(ch)] + empty)
+    return table
 
 
 def starts_with(text: str, phrases: Iterable[str], *, opening: str | None = None) -> str | None:
     """The phrase a paragraph opens with (whole words only), or None.  `opening` is the
     paragraph's `head()` when the caller has it already."""
-    pattern = _phrase_pattern(tuple(phrases))
+    opening = head(text) if opening is None else opening
+    table = _phrase_table(tuple(phrases))
+    pattern = table.get(opening[:1], table[""])
     if pattern is None:
         return None
-    m = pattern.match(head(text) if opening is None else opening)
+    m = pattern.match(opening)
     return m.group(0) if m else None
 
 
