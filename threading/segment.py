@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from .article import find_parts
-from .boundary import start_probability
+from .boundary import starts
 from .dates import month_numbers
 from .lexicon import available
 from .lexicon import words as lexicon_words
@@ -128,23 +128,16 @@ def group_paragraphs(
         threshold = weights("boundary").get("_threshold", DEFAULT_THRESHOLD)
     gaps = _gaps(lines)
     typical = Counter(gaps.values()).most_common(1)[0][0] if gaps else 0
+    paragraphs = [sl for sl in lines if not sl.blank]
+    begins = starts([sl.text for sl in paragraphs], [gaps.get(sl.number, 0) for sl in paragraphs],
+                    typical, language, threshold)
     drafts: list[list[Line]] = []
-    prev: SourceLine | None = None
-    for sl in lines:
-        if sl.blank:
-            continue
+    for sl, begin in zip(paragraphs, begins, strict=True):
         line = Line(sl.number, sl.text, Role.TEXT)
-        if prev is None:
+        if begin:
             drafts.append([line])
         else:
-            p = start_probability(
-                prev.text, sl.text, language, len(drafts[-1]), gaps.get(sl.number, 0), typical
-            )
-            if p >= threshold:
-                drafts.append([line])
-            else:
-                drafts[-1].append(line)
-        prev = sl
+            drafts[-1].append(line)
     return tuple(_draft(d) for d in drafts)
 
 
