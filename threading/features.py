@@ -28,6 +28,7 @@ class Info:
     cues: Cues
     terms: dict[str, str]  # content word stem -> a word of the comment with that stem
     idf: Mapping[str, float]  # the dump's idf weights, shared by every comment
+    squares: Mapping[str, float]  # the idf weights squared (cosine terms), shared too
     norm: float
     text: str  # the comment's text (quotes are looked up in it, case-folded, on demand)
     date: tuple[str, float] | None
@@ -67,6 +68,7 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
         df.update(content.keys())
     n = len(drafts) + 1
     idf = {w: math.log(n / (1 + c)) + 1.0 for w, c in df.items()}
+    squares = {w: v ** 2 for w, v in idf.items()}
     unseen = math.log(n) + 1.0
 
     infos = []
@@ -78,7 +80,8 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
             cues=comment,
             terms=terms,
             idf=idf,
-            norm=math.sqrt(sum(idf[w] ** 2 for w in terms)) or 1.0,
+            squares=squares,
+            norm=math.sqrt(sum([squares[w] for w in terms])) or 1.0,
             text=text,
             date=sort_key(d.date),
             ends_question=text.rstrip().endswith("?"),
@@ -97,10 +100,10 @@ def similarity(a: Info, b: Info) -> tuple[float, set[str]]:
     shared = a.terms.keys() & b.terms.keys()
     if not shared:
         return 0.0, shared
-    idf = a.idf
+    squares = a.squares
     # Summed in sorted order: a set's order changes from run to run (string hashing is
     # randomised), and so would the last bits of a float sum taken in that order.
-    return sum(sorted(idf[w] ** 2 for w in shared)) / (a.norm * b.norm), shared
+    return sum(sorted([squares[w] for w in shared])) / (a.norm * b.norm), shared
 
 
 def shown_words(a: Info, shared: set[str], limit: int = 4) -> str:
@@ -139,8 +142,8 @@ def pair_features(
     sims: Mapping[int, tuple[float, set[str]]] | None = None,
     explain: bool = True,
 ) -> tuple[dict[str, float], dict[str, str]]:
-    """Named feature values for "comment i replies to cand", and (with `explain`) what each
-    one saw, in words for the evidence."""
+    """Named feature values for "comment i replies to cand", and what each one saw, in words
+    for the evidence (the shared words only with `explain`: see `explain_shared_words`)."""
     me = infos[i]
     cues = me.cues
     f: dict[str, float] = {}
@@ -210,12 +213,10 @@ def pair_features(
     sim, shared = sims[c] if sims and c in sims else similarity(me, other)
     if sim > 0:
         f["shared_words"] = min(sim, 0.5) * 2
-        if explain:
-            why["shared_words"] = shown_words(me, shared)
         if best_overlap == c:
             f["most_shared_words"] = 1.0
-            if explain:
-                why["most_shared_words"] = why["shared_words"]
+        if explain:
+            explain_shared_words(me, shared, f, why)
     if before(me.date, other.date):
         f["date_before_parent"] = 1.0
     sib = last_child.get(c)
@@ -224,3 +225,13 @@ def pair_features(
         if before(me.date, infos[sib].date):
             f["date_before_sibling"] = 1.0
     return f, why
+
+
+def explain_shared_words(me: Info, shared: set[str], f: Mapping[str, float],
+                         why: dict[str, str]) -> None:
+    """Add the shared words to a pair's `why`: the one costly part of it, so the attacher
+    asks for it only for the candidate it chose."""
+    if "shared_words" in f:
+        why["shared_words"] = shown_words(me, shared)
+        if "most_shared_words" in f:
+            why["most_shared_words"] = why["shared_words"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .authors import AuthorBook
-from .features import Candidate, Info, pair_features, prepare, similarity
+from .features import Candidate, Info, explain_shared_words, pair_features, prepare, similarity
 from .language import comment_languages
 from .linear import dot, softmax
 from .model import Evidence
@@ -114,7 +114,7 @@ def explain(feats: Mapping[str, float], why: Mapping[str, str], w: Mapping[str, 
 
 def attach_scored(drafts: Sequence[Draft], context: AttachContext,
                   model: Mapping[str, float] | None = None) -> tuple[Link, ...]:
-    w = weights("attach") if model is None else model
+    w = dict(weights("attach") if model is None else model)  # a dict is faster to look up
     languages = list(context.comment_languages) or comment_languages(
         [d.text for d in drafts], context.language)
     article_text = context.article.text if context.article else ""
@@ -128,17 +128,17 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
         sims = similarities(i, cands, infos)
         best = best_overlap(sims)
         greeted = _greeted_here(infos[i], cands, book.name)
-        scores = []
-        for cand in cands:
-            feats, _ = pair_features(i, cand, infos, article_terms, book.name, parents,
-                                     last_child, best, greeted, book.guessed, sims, explain=False)
-            scores.append(dot(feats, w))
+        pairs = [pair_features(i, cand, infos, article_terms, book.name, parents, last_child,
+                               best, greeted, book.guessed, sims, explain=False)
+                 for cand in cands]
+        scores = [dot(feats, w) for feats, _ in pairs]
         probs = softmax(scores)
         j = max(range(len(cands)), key=scores.__getitem__)
-        # Words for the evidence only for the chosen parent: the others are never shown.
-        feats, why = pair_features(i, cands[j], infos, article_terms, book.name, parents,
-                                   last_child, best, greeted, book.guessed, sims)
+        feats, why = pairs[j]
         parent = cands[j].index
+        if parent is not None:
+            # Words for the evidence only for the chosen parent: the others are never shown.
+            explain_shared_words(infos[i], sims[parent][1], feats, why)
         parents.append(parent)
         last_child[parent] = i
         book.after_link(i, parent, parents, infos[i].cues)
