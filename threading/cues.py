@@ -90,11 +90,14 @@ def _mention_pattern(language: str) -> re.Pattern[str] | None:
 def mentions(text: str, language: str) -> tuple[str, ...]:
     """Names credited in the third person: "Chili hat ganz recht" -> ("Chili",)."""
     pattern = _mention_pattern(language)
-    if pattern is None:
+    sample = text[:400]
+    # The phrase itself must occur: a cheap test that spares most texts the regex.
+    if pattern is None or not any(a in sample for a in lexicon_words(
+            language, "attach", "mention_after")):
         return ()
     stop = _not_names(language)
     found = []
-    for m in pattern.finditer(text[:400]):
+    for m in pattern.finditer(sample):
         name = m.group(1)
         before = text[: m.start(1)].rstrip().split()
         article_before = before and before[-1].lower() in stop
