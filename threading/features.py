@@ -60,9 +60,13 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
     shown: list[dict[str, str]] = []
     cues: list[Cues] = []
     df: Counter[str] = Counter()
+    # One string object per distinct stem and word: comments repeat their words, and each
+    # token is a new string otherwise (most of the memory of a big dump).
+    pool: dict[str, str] = {}
+    share = pool.setdefault
     for text, lang in zip(texts, languages, strict=True):
         tokens = words(text[:3000])
-        content = _content(tokens, lang)
+        content = {share(s, s): share(w, w) for s, w in _content(tokens, lang).items()}
         shown.append(content)
         cues.append(comment_cues(text.split("\n"), lang, tokens))
         df.update(content.keys())
