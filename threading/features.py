@@ -149,37 +149,15 @@ def pair_features(
     """Named feature values for "comment i replies to cand", and what each one saw, in words
     for the evidence (the shared words only with `explain`: see `explain_shared_words`)."""
     me = infos[i]
+    if cand.index is None:
+        return _top_level_features(me, infos, article_terms, last_child)
     cues = me.cues
     f: dict[str, float] = {}
     why: dict[str, str] = {}
-    addressed = bool(cues.greeting or cues.opener or cues.second_person or cues.mentions)
-    if cand.index is None:
-        f["top_level"] = 1.0
-        if not addressed:
-            f["top_level_unaddressed"] = 1.0
-        if cues.second_person:
-            f["top_level_second_person"] = 1.0
-        if cues.opener:
-            f[f"top_level_opener_{cues.opener}"] = 1.0
-        if cues.greeting:
-            f["top_level_greeting"] = 1.0
-        if me.cues.length > 400:
-            f["top_level_long"] = 1.0
-        if me.headline:
-            f["top_level_headline"] = 1.0
-        if article_terms:
-            shared = [w for w in me.terms if w in article_terms]
-            if shared:
-                f["top_level_article_words"] = min(len(shared), 5) / 5
-                why["top_level_article_words"] = ", ".join(me.terms[w] for w in shared[:4])
-        last_root = last_child.get(None)
-        if last_root is not None and before(me.date, infos[last_root].date):
-            f["date_before_sibling"] = 1.0
-        return f, why
     c = cand.index
     other = infos[c]
     step = min(cand.step, 3)
-    f[f"step_{step}"] = 1.0
+    f[_STEP[step]] = 1.0
     if step == 0:
         if cues.opener:
             f[f"previous_opener_{cues.opener}"] = 1.0
@@ -202,15 +180,16 @@ def pair_features(
             f["greets_previous"] = 1.0
             why["greets_previous"] = cues.greeting
     mine = author[i]
-    if mine is not None and author[c] == mine:
-        f["own_comment"] = 1.0
     grand = parents[c]
-    if mine is not None and grand is not None and author[grand] == mine:
-        f["conversation_turn"] = 1.0
-        why["conversation_turn"] = f"{mine} answers who answered {mine}"
+    if mine is not None:
+        if author[c] == mine:
+            f["own_comment"] = 1.0
+        if grand is not None and author[grand] == mine:
+            f["conversation_turn"] = 1.0
+            why["conversation_turn"] = f"{mine} answers who answered {mine}"
     if cues.mentions and grand is not None and author[grand] in cues.mentions:
         f["mentions_grandparent"] = 1.0
-    q = quoted_in(me, other)
+    q = quoted_in(me, other) if cues.quotes else None
     if q:
         f["quotes_parent"] = 1.0
         why["quotes_parent"] = q
@@ -221,13 +200,46 @@ def pair_features(
             f["most_shared_words"] = 1.0
         if explain:
             explain_shared_words(me, shared, f, why)
-    if before(me.date, other.date):
+    dated = me.date is not None  # page style: undated comments compare with nothing
+    if dated and before(me.date, other.date):
         f["date_before_parent"] = 1.0
     sib = last_child.get(c)
     if sib is not None:
         f["has_replies"] = 1.0
-        if before(me.date, infos[sib].date):
+        if dated and before(me.date, infos[sib].date):
             f["date_before_sibling"] = 1.0
+    return f, why
+
+
+_STEP = ("step_0", "step_1", "step_2", "step_3")
+
+
+def _top_level_features(me: Info, infos: Sequence[Info], article_terms: dict[str, float],
+                        last_child: dict[int | None, int]
+                        ) -> tuple[dict[str, float], dict[str, str]]:
+    cues = me.cues
+    f: dict[str, float] = {"top_level": 1.0}
+    why: dict[str, str] = {}
+    if not (cues.greeting or cues.opener or cues.second_person or cues.mentions):
+        f["top_level_unaddressed"] = 1.0
+    if cues.second_person:
+        f["top_level_second_person"] = 1.0
+    if cues.opener:
+        f[f"top_level_opener_{cues.opener}"] = 1.0
+    if cues.greeting:
+        f["top_level_greeting"] = 1.0
+    if cues.length > 400:
+        f["top_level_long"] = 1.0
+    if me.headline:
+        f["top_level_headline"] = 1.0
+    if article_terms:
+        shared = [w for w in me.terms if w in article_terms]
+        if shared:
+            f["top_level_article_words"] = min(len(shared), 5) / 5
+            why["top_level_article_words"] = ", ".join(me.terms[w] for w in shared[:4])
+    last_root = last_child.get(None)
+    if last_root is not None and before(me.date, infos[last_root].date):
+        f["date_before_sibling"] = 1.0
     return f, why
 
 

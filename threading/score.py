@@ -102,14 +102,15 @@ def _greeted_here(info: Info, cands: Sequence[Candidate], author: Sequence[str |
 
 def explain(feats: Mapping[str, float], why: Mapping[str, str], w: Mapping[str, float]
             ) -> tuple[Evidence, ...]:
-    out = []
-    for name, value in feats.items():
-        contribution = value * w.get(name, 0.0)
-        template = DESCRIBE.get(name, name)
-        detail = template.format(why.get(name, "")) if "{}" in template else template
-        out.append(Evidence(name, detail, round(contribution, 3)))
-    out.sort(key=lambda e: -abs(e.weight))
-    return tuple(out[:MAX_EVIDENCE])
+    ranked = sorted([(name, round(value * w.get(name, 0.0), 3)) for name, value in feats.items()],
+                    key=lambda nw: -abs(nw[1]))
+    return tuple(Evidence(name, _detail(name, why), weight)
+                 for name, weight in ranked[:MAX_EVIDENCE])
+
+
+def _detail(name: str, why: Mapping[str, str]) -> str:
+    template = DESCRIBE.get(name, name)
+    return template.format(why.get(name, "")) if "{}" in template else template
 
 
 def attach_scored(drafts: Sequence[Draft], context: AttachContext,
