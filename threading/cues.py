@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import words as lexicon_words
-from .text import find_phrase, head, starts_with, words
+from .text import choice_table, find_phrase, first_of, head, words
 
 # Names are one or two capitalised words, or a user handle; "Hallo zusammen" is not a name.
 _NAME = r"(@?[A-ZÄÖÜÆØÅÉ][\w.\-]{1,30}(?: [A-ZÄÖÜÆØÅ][\w\-]{1,30})?|@?[\w.\-]*\d[\w.\-]*)"
@@ -106,15 +106,21 @@ def mentions(text: str, language: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+OPENER_KINDS = ("disagree", "agree", "reaction")  # tried in this order
+
+
+@cache
+def _opener_table(language: str) -> dict[str, re.Pattern[str]]:
+    return choice_table(tuple(lexicon_words(language, "attach", k) for k in OPENER_KINDS))
+
+
 def opener(text: str, language: str, opening: str | None = None
            ) -> tuple[str | None, str | None]:
     """The kind of answer a comment opens with: disagree, agree or reaction."""
-    opening = head(text) if opening is None else opening
-    for kind in ("disagree", "agree", "reaction"):
-        word = starts_with(text, lexicon_words(language, "attach", kind), opening=opening)
-        if word:
-            return kind, word
-    return None, None
+    found = first_of(head(text) if opening is None else opening, _opener_table(language))
+    if found is None:
+        return None, None
+    return OPENER_KINDS[found[0]], found[1]
 
 
 @cache

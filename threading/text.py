@@ -61,6 +61,32 @@ def starts_with(text: str, phrases: Iterable[str], *, opening: str | None = None
 
 
 @cache
+def choice_table(groups: tuple[tuple[str, ...], ...]) -> dict[str, re.Pattern[str]]:
+    """For `first_of`: per first character, one pattern with a named group per list (g0,
+    g1, ...), the lists in order and each list's phrases longest first."""
+    lowered = [[p.lower() for p in group if p] for group in groups]
+    table = {}
+    for ch in {p[0] for group in lowered for p in group}:
+        branches = []
+        for k, group in enumerate(lowered):
+            mine = sorted({p for p in group if p.startswith(ch)}, key=len, reverse=True)
+            if mine:
+                alts = "|".join(re.escape(p) for p in mine)
+                branches.append(rf"(?P<g{k}>{alts})(?=$|[^\w])")
+        table[ch] = re.compile("^(?:" + "|".join(branches) + ")")
+    return table
+
+
+def first_of(opening: str, table: dict[str, re.Pattern[str]]) -> tuple[int, str] | None:
+    """The first of several phrase lists whose phrase the opening (a `head()`) starts with,
+    and that phrase: `starts_with` over the lists in turn, in one match.  Empty phrases,
+    which starts_with would report as "" (no phrase), are left out."""
+    pattern = table.get(opening[:1])
+    m = pattern.match(opening) if pattern is not None else None
+    return (int(m.lastgroup[1:]), m.group(0)) if m and m.lastgroup else None
+
+
+@cache
 def _anywhere_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     if not phrases:
         return None
