@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from .lexicon import words as lexicon_words
 from .lines import SourceLine
@@ -29,14 +30,19 @@ class PageParts:
 
 
 def _matches(text: str, language: str, key: str, exact: bool = False) -> bool:
-    phrases = lexicon_words(language, "article", key)
-    t = head(text).rstrip(" :.").strip()
     if exact:
         # "Kommentare", "123 Kommentare", "Kommentare (12)"
-        core = " ".join(w for w in t.replace("(", " ").replace(")", " ").split()
-                        if not w.isdigit())
-        return core in phrases
-    return starts_with(text, phrases) is not None and len(text) < 400
+        t = head(text).rstrip(" :.").strip()
+        core = " ".join([w for w in t.replace("(", " ").replace(")", " ").split()
+                         if not w.isdigit()])
+        return core in _phrase_set(language, key)
+    return starts_with(text, lexicon_words(language, "article", key)) is not None and len(
+        text) < 400
+
+
+@cache  # asked of nearly every short line of a page
+def _phrase_set(language: str, key: str) -> frozenset[str]:
+    return frozenset(lexicon_words(language, "article", key))
 
 
 def _chrome_numbers(texts: Sequence[SourceLine], language: str) -> set[int]:

@@ -9,9 +9,9 @@ colon before a list, ...), with weights fitted on the gold dumps by `fit.py`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from .cues import greeting, opener, second_person
 from .lexicon import function_words
@@ -35,8 +35,7 @@ def _content(tokens: list[str], language: str) -> frozenset[str]:
     return frozenset(w[:5] for w in tokens if len(w) > 3 and w not in stop)
 
 
-@dataclass(frozen=True, slots=True)
-class _Paragraph:
+class _Paragraph(NamedTuple):  # a tuple: cheaper to build than a frozen dataclass
     """What a paragraph says about the boundary before it (own) and after it (as_prev)."""
 
     own: dict[str, float]
@@ -47,10 +46,8 @@ class _Paragraph:
     picks_up: bool  # starts with "..." or "…", or in lower case
 
 
-# Each paragraph is looked at twice (as the line, then as the one before the next line):
-# a tiny cache halves the work.
-@lru_cache(maxsize=16)
-def _paragraph(text: str, language: str) -> _Paragraph:
+def describe(text: str, language: str) -> _Paragraph:
+    """A paragraph's own cues, and those it gives the paragraph after it."""
     own: dict[str, float] = {}
     stripped = text.lstrip()
     first = stripped[:1]
@@ -113,12 +110,24 @@ def _paragraph(text: str, language: str) -> _Paragraph:
     return _Paragraph(own, prev, _content(tokens, language), listed, trails_off, picks_up)
 
 
+# Each paragraph is looked at twice (as the line, then as the one before the next line):
+# a tiny cache halves the work.
+_paragraph = lru_cache(maxsize=16)(describe)
+
+
 def features(
     prev: str, line: str, language: str, draft_size: int = 1, gap: int = 0, typical_gap: int = 0
 ) -> dict[str, float]:
     """Cues for "`line` starts a new comment", given the paragraph before it."""
     before, this = _paragraph(prev, language), _paragraph(line, language)
-    f: dict[str, float] = {"bias": 1.0, **this.own, **before.as_prev}
+    return {"bias": 1.0, **this.own, **before.as_prev,
+            **_pair(before, this, draft_size, gap, typical_gap)}
+
+
+def _pair(before: _Paragraph, this: _Paragraph, draft_size: int, gap: int, typical_gap: int
+          ) -> dict[str, float]:
+    """The cues that need both paragraphs (and the comment so far)."""
+    f: dict[str, float] = {}
     if this.listed and before.listed:
         f["list_after_list"] = 1.0
     if before.trails_off and this.picks_up:
@@ -143,3 +152,34 @@ def start_probability(
 ) -> float:
     w = weights("boundary") if model is None else model
     return sigmoid(dot(features(prev, line, language, draft_size, gap, typical_gap), w))
+
+
+def starts(
+    texts: Sequence[str],
+    gaps: Sequence[int],
+    typical_gap: int,
+    language: str,
+    threshold: float,
+    model: Mapping[str, float] | None = None,
+) -> list[bool]:
+    """For each paragraph of a dump, in order: does it start a comment?  The same decision
+    as `start_probability(...) >= threshold`, with each paragraph's cues found and
+    weighted once: the score sums the same products in the same order, so it is the same
+    float."""
+    w = dict(weights("boundary") if model is None else model)
+    bias = 1.0 * w.get("bias", 0.0)
+    described = [describe(text, language) for text in texts]
+    own = [_weighted(p.own, w) for p in described]
+    as_prev = [_weighted(p.as_prev, w) for p in described]
+    out = [True] * len(texts)
+    draft_size = 1
+    for k in range(1, len(texts)):
+        pair = _pair(described[k - 1], described[k], draft_size, gaps[k], typical_gap)
+        score = sum([bias, *own[k], *as_prev[k - 1], *_weighted(pair, w)])
+        out[k] = sigmoid(score) >= threshold
+        draft_size = 1 if out[k] else draft_size + 1
+    return out
+
+
+def _weighted(features: Mapping[str, float], w: Mapping[str, float]) -> list[float]:
+    return [v * w.get(k, 0.0) for k, v in features.items()]

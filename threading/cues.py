@@ -13,7 +13,7 @@ from functools import cache
 
 from .lexicon import function_words
 from .lexicon import words as lexicon_words
-from .text import find_phrase, head, starts_with, words
+from .text import choice_table, find_phrase, first_of, head, words
 
 # Names are one or two capitalised words, or a user handle; "Hallo zusammen" is not a name.
 _NAME = r"(@?[A-ZÄÖÜÆØÅÉ][\w.\-]{1,30}(?: [A-ZÄÖÜÆØÅ][\w\-]{1,30})?|@?[\w.\-]*\d[\w.\-]*)"
@@ -77,7 +77,7 @@ def greeting(text: str, language: str) -> tuple[str | None, str | None]:
                 name[0].isupper() or any(ch.isdigit() for ch in name) or "@" in m.group(2)
             ):
                 return name, m.group(1).lower()
-    m = _AT.search(first)
+    m = _AT.search(first) if "@" in first else None
     if m:
         return m.group(1).rstrip(".-"), "@"
     return None, None
@@ -96,11 +96,14 @@ def _mention_pattern(language: str) -> re.Pattern[str] | None:
 def mentions(text: str, language: str) -> tuple[str, ...]:
     """Names credited in the third person: "Chili hat ganz recht" -> ("Chili",)."""
     pattern = _mention_pattern(language)
-    if pattern is None:
+    sample = text[:400]
+    # The phrase itself must occur: a cheap test that spares most texts the regex.
+    if pattern is None or not any(a in sample for a in lexicon_words(
+            language, "attach", "mention_after")):
         return ()
     stop = _not_names(language)
     found = []
-    for m in pattern.finditer(text[:400]):
+    for m in pattern.finditer(sample):
         name = m.group(1)
         before = text[: m.start(1)].rstrip().split()
         # "Die Regierung hat recht" credits no person: a frequent word (an article) before it.
@@ -110,15 +113,21 @@ def mentions(text: str, language: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+OPENER_KINDS = ("disagree", "agree", "reaction")  # tried in this order
+
+
+@cache
+def _opener_table(language: str) -> dict[str, re.Pattern[str]]:
+    return choice_table(tuple(lexicon_words(language, "attach", k) for k in OPENER_KINDS))
+
+
 def opener(text: str, language: str, opening: str | None = None
            ) -> tuple[str | None, str | None]:
     """The kind of answer a comment opens with: disagree, agree or reaction."""
-    opening = head(text) if opening is None else opening
-    for kind in ("disagree", "agree", "reaction"):
-        word = starts_with(text, lexicon_words(language, "attach", kind), opening=opening)
-        if word:
-            return kind, word
-    return None, None
+    found = first_of(head(text) if opening is None else opening, _opener_table(language))
+    if found is None:
+        return None, None
+    return OPENER_KINDS[found[0]], found[1]
 
 
 @cache
@@ -140,16 +149,24 @@ def _second_person_pattern(language: str) -> tuple[re.Pattern[str] | None, re.Pa
     )
 
 
+@cache
+def _formal_hint(language: str) -> re.Pattern[str] | None:
+    """Any formal form at all, as a plain substring: one search before the real pattern."""
+    _, formal = _second_person(language)
+    return re.compile("|".join(re.escape(w) for w in formal)) if formal else None
+
+
 def second_person(text: str, language: str, tokens: Sequence[str] | None = None
                   ) -> tuple[str, ...]:
     """Second-person words; formal "Sie"/"De" only when capitalised mid-sentence."""
     sample = text[:2000]
     if tokens is None:
         tokens = words(sample)
-    informal_words, formal_words = _second_person(language)
+    informal_words, _ = _second_person(language)
     # Set lookups on the words first: most comments need no regex at all.
-    found = [t for t in tokens if t in informal_words]
-    if formal_words and any(w in sample for w in formal_words):
+    found = [] if informal_words.isdisjoint(tokens) else [t for t in tokens if t in informal_words]
+    hint = _formal_hint(language)
+    if hint is not None and hint.search(sample):
         _, formal = _second_person_pattern(language)
         if formal is not None:
             found += formal.findall(sample)

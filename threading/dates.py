@@ -23,6 +23,7 @@ _UNITS = {  # minutes, by the first letters of the unit word in any of our langu
 _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:\s*([ap])\.?m\.?)?", re.IGNORECASE)
 _NUMERIC = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_TOKENS = re.compile(r"[^\W\d_]+|\d+")
 _RELATIVE = re.compile(r"(\d+|an?|one|ein\w*|en|et)\s+([^\W\d_]+)", re.IGNORECASE)
 
 
@@ -66,7 +67,7 @@ def sort_key(text: str | None) -> tuple[str, float] | None:
         return "abs", _absolute(int(m.group(1)), int(m.group(2)), int(m.group(3)),
                                 t[m.end():])
     months = month_numbers()
-    tokens = re.findall(r"[^\W\d_]+|\d+", t)
+    tokens = _TOKENS.findall(t)
     month = next((months[w] for w in tokens if w in months), None)
     if month is not None:
         numbers = [int(x) for x in tokens if x.isdigit()]

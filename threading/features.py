@@ -27,6 +27,7 @@ class Info:
     cues: Cues
     terms: dict[str, str]  # content word stem -> a word of the comment with that stem
     idf: Mapping[str, float]  # the dump's idf weights, shared by every comment
+    squares: Mapping[str, float]  # the idf weights squared (cosine terms), shared too
     norm: float
     text: str  # the comment's text (quotes are looked up in it, case-folded, on demand)
     date: tuple[str, float] | None
@@ -53,14 +54,19 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
     shown: list[dict[str, str]] = []
     cues: list[Cues] = []
     df: Counter[str] = Counter()
+    # One string object per distinct stem and word: comments repeat their words, and each
+    # token is a new string otherwise (most of the memory of a big dump).
+    pool: dict[str, str] = {}
+    share = pool.setdefault
     for text, lang in zip(texts, languages, strict=True):
         tokens = words(text[:3000])
-        content = _content(tokens, lang)
+        content = {share(s, s): share(w, w) for s, w in _content(tokens, lang).items()}
         shown.append(content)
         cues.append(comment_cues(text.split("\n"), lang, tokens))
         df.update(content.keys())
     n = len(drafts) + 1
     idf = {w: math.log(n / (1 + c)) + 1.0 for w, c in df.items()}
+    squares = {w: v ** 2 for w, v in idf.items()}
     unseen = math.log(n) + 1.0
 
     infos = []
@@ -72,7 +78,8 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
             cues=comment,
             terms=terms,
             idf=idf,
-            norm=math.sqrt(sum(idf[w] ** 2 for w in terms)) or 1.0,
+            squares=squares,
+            norm=math.sqrt(sum([squares[w] for w in terms])) or 1.0,
             text=text,
             date=sort_key(d.date),
             ends_question=text.rstrip().endswith("?"),
@@ -91,13 +98,17 @@ def similarity(a: Info, b: Info) -> tuple[float, set[str]]:
     shared = a.terms.keys() & b.terms.keys()
     if not shared:
         return 0.0, shared
-    idf = a.idf
-    return sum(idf[w] ** 2 for w in shared) / (a.norm * b.norm), shared
+    squares = a.squares
+    # Summed in sorted order: a set's order changes from run to run (string hashing is
+    # randomised), and so would the last bits of a float sum taken in that order.
+    return sum(sorted([squares[w] for w in shared])) / (a.norm * b.norm), shared
 
 
 def shown_words(a: Info, shared: set[str], limit: int = 4) -> str:
-    """The rarest shared words, as the comment wrote them."""
-    return ", ".join(a.terms[w] for w in sorted(shared, key=lambda w: -a.idf[w])[:limit])
+    """The rarest shared words, as the comment wrote them; equally rare ones in the order
+    the comment uses them (not in the set's order, which changes from run to run)."""
+    ordered = [w for w in a.terms if w in shared]
+    return ", ".join(a.terms[w] for w in sorted(ordered, key=lambda w: -a.idf[w])[:limit])
 
 
 def quoted_in(info: Info, cand: Info) -> str | None:
@@ -129,40 +140,18 @@ def pair_features(
     sims: Mapping[int, tuple[float, set[str]]] | None = None,
     explain: bool = True,
 ) -> tuple[dict[str, float], dict[str, str]]:
-    """Named feature values for "comment i replies to cand", and (with `explain`) what each
-    one saw, in words for the evidence."""
+    """Named feature values for "comment i replies to cand", and what each one saw, in words
+    for the evidence (the shared words only with `explain`: see `explain_shared_words`)."""
     me = infos[i]
+    if cand.index is None:
+        return _top_level_features(me, infos, article_terms, last_child)
     cues = me.cues
     f: dict[str, float] = {}
     why: dict[str, str] = {}
-    addressed = bool(cues.greeting or cues.opener or cues.second_person or cues.mentions)
-    if cand.index is None:
-        f["top_level"] = 1.0
-        if not addressed:
-            f["top_level_unaddressed"] = 1.0
-        if cues.second_person:
-            f["top_level_second_person"] = 1.0
-        if cues.opener:
-            f[f"top_level_opener_{cues.opener}"] = 1.0
-        if cues.greeting:
-            f["top_level_greeting"] = 1.0
-        if me.cues.length > 400:
-            f["top_level_long"] = 1.0
-        if me.headline:
-            f["top_level_headline"] = 1.0
-        if article_terms:
-            shared = [w for w in me.terms if w in article_terms]
-            if shared:
-                f["top_level_article_words"] = min(len(shared), 5) / 5
-                why["top_level_article_words"] = ", ".join(me.terms[w] for w in shared[:4])
-        last_root = last_child.get(None)
-        if last_root is not None and before(me.date, infos[last_root].date):
-            f["date_before_sibling"] = 1.0
-        return f, why
     c = cand.index
     other = infos[c]
     step = min(cand.step, 3)
-    f[f"step_{step}"] = 1.0
+    f[_STEP[step]] = 1.0
     if step == 0:
         if cues.opener:
             f[f"previous_opener_{cues.opener}"] = 1.0
@@ -185,32 +174,74 @@ def pair_features(
             f["greets_previous"] = 1.0
             why["greets_previous"] = cues.greeting
     mine = author[i]
-    if mine is not None and author[c] == mine:
-        f["own_comment"] = 1.0
     grand = parents[c]
-    if mine is not None and grand is not None and author[grand] == mine:
-        f["conversation_turn"] = 1.0
-        why["conversation_turn"] = f"{mine} answers who answered {mine}"
+    if mine is not None:
+        if author[c] == mine:
+            f["own_comment"] = 1.0
+        if grand is not None and author[grand] == mine:
+            f["conversation_turn"] = 1.0
+            why["conversation_turn"] = f"{mine} answers who answered {mine}"
     if cues.mentions and grand is not None and author[grand] in cues.mentions:
         f["mentions_grandparent"] = 1.0
-    q = quoted_in(me, other)
+    q = quoted_in(me, other) if cues.quotes else None
     if q:
         f["quotes_parent"] = 1.0
         why["quotes_parent"] = q
     sim, shared = sims[c] if sims and c in sims else similarity(me, other)
     if sim > 0:
         f["shared_words"] = min(sim, 0.5) * 2
-        if explain:
-            why["shared_words"] = shown_words(me, shared)
         if best_overlap == c:
             f["most_shared_words"] = 1.0
-            if explain:
-                why["most_shared_words"] = why["shared_words"]
-    if before(me.date, other.date):
+        if explain:
+            explain_shared_words(me, shared, f, why)
+    dated = me.date is not None  # page style: undated comments compare with nothing
+    if dated and before(me.date, other.date):
         f["date_before_parent"] = 1.0
     sib = last_child.get(c)
     if sib is not None:
         f["has_replies"] = 1.0
-        if before(me.date, infos[sib].date):
+        if dated and before(me.date, infos[sib].date):
             f["date_before_sibling"] = 1.0
     return f, why
+
+
+_STEP = ("step_0", "step_1", "step_2", "step_3")
+
+
+def _top_level_features(me: Info, infos: Sequence[Info], article_terms: dict[str, float],
+                        last_child: dict[int | None, int]
+                        ) -> tuple[dict[str, float], dict[str, str]]:
+    cues = me.cues
+    f: dict[str, float] = {"top_level": 1.0}
+    why: dict[str, str] = {}
+    if not (cues.greeting or cues.opener or cues.second_person or cues.mentions):
+        f["top_level_unaddressed"] = 1.0
+    if cues.second_person:
+        f["top_level_second_person"] = 1.0
+    if cues.opener:
+        f[f"top_level_opener_{cues.opener}"] = 1.0
+    if cues.greeting:
+        f["top_level_greeting"] = 1.0
+    if cues.length > 400:
+        f["top_level_long"] = 1.0
+    if me.headline:
+        f["top_level_headline"] = 1.0
+    if article_terms:
+        shared = [w for w in me.terms if w in article_terms]
+        if shared:
+            f["top_level_article_words"] = min(len(shared), 5) / 5
+            why["top_level_article_words"] = ", ".join(me.terms[w] for w in shared[:4])
+    last_root = last_child.get(None)
+    if last_root is not None and before(me.date, infos[last_root].date):
+        f["date_before_sibling"] = 1.0
+    return f, why
+
+
+def explain_shared_words(me: Info, shared: set[str], f: Mapping[str, float],
+                         why: dict[str, str]) -> None:
+    """Add the shared words to a pair's `why`: the one costly part of it, so the attacher
+    asks for it only for the candidate it chose."""
+    if "shared_words" in f:
+        why["shared_words"] = shown_words(me, shared)
+        if "most_shared_words" in f:
+            why["most_shared_words"] = why["shared_words"]

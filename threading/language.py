@@ -43,6 +43,16 @@ def _stopword_sets() -> tuple[tuple[str, frozenset[str]], ...]:
     )
 
 
+def _looks_foreign(distinct: set[str], dump_language: str,
+                   sets: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+    """Another language's function words outnumber the dump language's by more than one.
+    (Then the language with the most of them, the first on a tie, is not the dump's.)"""
+    own = next((len(distinct & stop) for code, stop in sets if code == dump_language), 0)
+    if len(distinct) <= own + 1:
+        return False
+    return any(len(distinct & stop) > own + 1 for code, stop in sets if code != dump_language)
+
+
 def comment_languages(texts: list[str], dump_language: str) -> list[str]:
     """Each comment's language.  A cheap function-word count flags the comments that may
     differ from the dump; only those (long enough, and at most MAX_COMMENT_CALLS of them)
@@ -54,13 +64,9 @@ def comment_languages(texts: list[str], dump_language: str) -> list[str]:
     sets = _stopword_sets()
     for text in texts:
         lang = dump_language
-        tokens = split_words(text[:400])
-        if len(tokens) >= _MIN_WORDS:
-            distinct = set(tokens)
-            hits = {code: len(distinct & stop) for code, stop in sets}
-            best = max(hits, key=lambda code: hits[code])
-            differs = best != dump_language and hits[best] > hits.get(dump_language, 0) + 1
-            if differs and calls < MAX_COMMENT_CALLS and len(text) >= MIN_CHARS:
+        if calls < MAX_COMMENT_CALLS and len(text) >= MIN_CHARS:
+            tokens = split_words(text[:400])
+            if len(tokens) >= _MIN_WORDS and _looks_foreign(set(tokens), dump_language, sets):
                 calls += 1
                 lang = detect_language(text, default=dump_language)
         out.append(lang)

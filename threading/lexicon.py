@@ -31,6 +31,7 @@ def lexicon(language: str) -> MappingProxyType[str, Any]:
     return MappingProxyType(tomllib.loads(path.read_text(encoding="utf-8")))
 
 
+@cache  # asked per paragraph and per comment: building the tuple each time adds up
 def words(language: str, table: str, key: str) -> tuple[str, ...]:
     """One word list, e.g. words("de", "attach", "greetings"); empty when absent."""
     return tuple(lexicon(language).get(table, {}).get(key, ()))

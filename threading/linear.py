@@ -14,7 +14,8 @@ Features = Mapping[str, float]
 
 
 def dot(features: Features, weights: Mapping[str, float]) -> float:
-    return sum(v * weights.get(k, 0.0) for k, v in features.items())
+    get = weights.get
+    return sum([v * get(k, 0.0) for k, v in features.items()])
 
 
 def sigmoid(x: float) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .decode import normalise_newlines
@@ -22,6 +23,9 @@ def _control_table() -> dict[int, str]:
 
 
 _SAFE = _control_table()
+# The same table for a whole dump: its newlines are left for split_lines to split at.
+_SAFE_TEXT = {code: to for code, to in _SAFE.items() if code != 0x0A}
+_UNSAFE_TEXT = re.compile("[" + "".join(re.escape(chr(code)) for code in _SAFE_TEXT) + "]")
 
 
 def display_safe(text: str) -> str:
@@ -46,12 +50,26 @@ class SourceLine:
 
 def split_lines(text: str) -> tuple[SourceLine, ...]:
     """Every physical line, blank ones included, numbered as an editor numbers them."""
-    raw = normalise_newlines(text).split("\n")
-    if raw and raw[-1] == "":
-        raw.pop()  # the newline that ends the last line does not start another
+    text = normalise_newlines(text)
+    raw = _display_safe_text(text).split("\n")
+    if not text or text.endswith("\n"):
+        # The newline that ends the last line does not start another.  (Asked of the text
+        # before translation, which drops U+FEFF: a last line of just that still counts.)
+        raw.pop()
     out = []
     for number, line in enumerate(raw, start=1):
-        safe = display_safe(line).rstrip()
+        safe = line.rstrip()
         stripped = safe.lstrip()
         out.append(SourceLine(number, stripped, len(safe) - len(stripped)))
     return tuple(out)
+
+
+def _display_safe_text(text: str) -> str:
+    """display_safe for every line of a text at once: one pass instead of one per line, and
+    none at all when nothing needs replacing (expandtabs restarts its columns at each
+    newline, so tabs expand as they would line by line)."""
+    if "\t" in text:
+        text = text.expandtabs(TAB_SIZE)
+    if _UNSAFE_TEXT.search(text):
+        text = text.translate(_SAFE_TEXT)
+    return text

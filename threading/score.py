@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .authors import AuthorBook
-from .features import Candidate, Info, pair_features, prepare, similarity
+from .features import Candidate, Info, explain_shared_words, pair_features, prepare, similarity
 from .language import comment_languages
 from .linear import dot, softmax
 from .model import Evidence
@@ -102,19 +102,20 @@ def _greeted_here(info: Info, cands: Sequence[Candidate], author: Sequence[str |
 
 def explain(feats: Mapping[str, float], why: Mapping[str, str], w: Mapping[str, float]
             ) -> tuple[Evidence, ...]:
-    out = []
-    for name, value in feats.items():
-        contribution = value * w.get(name, 0.0)
-        template = DESCRIBE.get(name, name)
-        detail = template.format(why.get(name, "")) if "{}" in template else template
-        out.append(Evidence(name, detail, round(contribution, 3)))
-    out.sort(key=lambda e: -abs(e.weight))
-    return tuple(out[:MAX_EVIDENCE])
+    ranked = sorted([(name, round(value * w.get(name, 0.0), 3)) for name, value in feats.items()],
+                    key=lambda nw: -abs(nw[1]))
+    return tuple(Evidence(name, _detail(name, why), weight)
+                 for name, weight in ranked[:MAX_EVIDENCE])
+
+
+def _detail(name: str, why: Mapping[str, str]) -> str:
+    template = DESCRIBE.get(name, name)
+    return template.format(why.get(name, "")) if "{}" in template else template
 
 
 def attach_scored(drafts: Sequence[Draft], context: AttachContext,
                   model: Mapping[str, float] | None = None) -> tuple[Link, ...]:
-    w = weights("attach") if model is None else model
+    w = dict(weights("attach") if model is None else model)  # a dict is faster to look up
     languages = list(context.comment_languages) or comment_languages(
         [d.text for d in drafts], context.language)
     article_text = context.article.text if context.article else ""
@@ -128,17 +129,17 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
         sims = similarities(i, cands, infos)
         best = best_overlap(sims)
         greeted = _greeted_here(infos[i], cands, book.name)
-        scores = []
-        for cand in cands:
-            feats, _ = pair_features(i, cand, infos, article_terms, book.name, parents,
-                                     last_child, best, greeted, book.guessed, sims, explain=False)
-            scores.append(dot(feats, w))
+        pairs = [pair_features(i, cand, infos, article_terms, book.name, parents, last_child,
+                               best, greeted, book.guessed, sims, explain=False)
+                 for cand in cands]
+        scores = [dot(feats, w) for feats, _ in pairs]
         probs = softmax(scores)
         j = max(range(len(cands)), key=scores.__getitem__)
-        # Words for the evidence only for the chosen parent: the others are never shown.
-        feats, why = pair_features(i, cands[j], infos, article_terms, book.name, parents,
-                                   last_child, best, greeted, book.guessed, sims)
+        feats, why = pairs[j]
         parent = cands[j].index
+        if parent is not None:
+            # Words for the evidence only for the chosen parent: the others are never shown.
+            explain_shared_words(infos[i], sims[parent][1], feats, why)
         parents.append(parent)
         last_child[parent] = i
         book.after_link(i, parent, parents, infos[i].cues)

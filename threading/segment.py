@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from .article import find_parts
-from .boundary import start_probability
+from .boundary import starts
 from .dates import month_numbers
 from .lexicon import available
 from .lexicon import words as lexicon_words
@@ -70,30 +70,41 @@ def _author_like(text: str) -> bool:
     return 0 < len(text) <= 60 and len(text.split()) <= 5 and not is_action(text)
 
 
-def detect_style(lines: Sequence[SourceLine]) -> str:
+def date_lines(lines: Sequence[SourceLine]) -> set[int]:
+    """The numbers of the lines that are dates: style detection and classification both
+    ask, and the date pattern is the costly part of either."""
+    return {sl.number for sl in lines if not sl.blank and is_date(sl.text)}
+
+
+def detect_style(lines: Sequence[SourceLine], dated: set[int] | None = None) -> str:
+    """`dated`: date_lines(lines), when the caller has it."""
     text_lines = [sl for sl in lines if not sl.blank]
     if not text_lines:
         return "bare"
-    dates = sum(1 for sl in text_lines if is_date(sl.text))
+    dates = len(date_lines(text_lines) if dated is None else dated)
     if dates >= 2 and dates * 12 >= len(text_lines):
         return "page"
     blanks = len(lines) - len(text_lines)
     return "blank" if blanks * 3 >= len(text_lines) else "bare"
 
 
-def classify(lines: Sequence[SourceLine], style: str) -> list[Line]:
-    """Give every non-blank comment line a role: text, or (page style) author/date/action."""
+def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = None
+             ) -> list[Line]:
+    """Give every non-blank comment line a role: text, or (page style) author/date/action.
+    `dated`: the date lines' numbers (date_lines), when the caller has them."""
     texts = [sl for sl in lines if not sl.blank]
+    if style == "page" and dated is None:
+        dated = date_lines(texts)
     out = []
     for i, sl in enumerate(texts):
         role = Role.TEXT
         if style == "page":
-            nxt = texts[i + 1].text if i + 1 < len(texts) else ""
-            if is_date(sl.text):
+            next_is_date = i + 1 < len(texts) and texts[i + 1].number in dated
+            if sl.number in dated:
                 role = Role.DATE
             elif is_action(sl.text):
                 role = Role.ACTION
-            elif _author_like(sl.text) and is_date(nxt):
+            elif next_is_date and _author_like(sl.text):
                 role = Role.AUTHOR
         out.append(Line(sl.number, sl.text, role))
     return out
@@ -128,23 +139,16 @@ def group_paragraphs(
         threshold = weights("boundary").get("_threshold", DEFAULT_THRESHOLD)
     gaps = _gaps(lines)
     typical = Counter(gaps.values()).most_common(1)[0][0] if gaps else 0
+    paragraphs = [sl for sl in lines if not sl.blank]
+    begins = starts([sl.text for sl in paragraphs], [gaps.get(sl.number, 0) for sl in paragraphs],
+                    typical, language, threshold)
     drafts: list[list[Line]] = []
-    prev: SourceLine | None = None
-    for sl in lines:
-        if sl.blank:
-            continue
+    for sl, begin in zip(paragraphs, begins, strict=True):
         line = Line(sl.number, sl.text, Role.TEXT)
-        if prev is None:
+        if begin:
             drafts.append([line])
         else:
-            p = start_probability(
-                prev.text, sl.text, language, len(drafts[-1]), gaps.get(sl.number, 0), typical
-            )
-            if p >= threshold:
-                drafts.append([line])
-            else:
-                drafts[-1].append(line)
-        prev = sl
+            drafts[-1].append(line)
     return tuple(_draft(d) for d in drafts)
 
 
@@ -171,10 +175,11 @@ def _draft(lines: Sequence[Line]) -> Draft:
 
 
 def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:
-    style = detect_style(lines)
+    dated = date_lines(lines)
+    style = detect_style(lines, dated)
     parts = find_parts(lines, language)
     if style == "page":
-        drafts = group_page(classify(parts.rest, style))
+        drafts = group_page(classify(parts.rest, style, dated))
     else:
         drafts = group_paragraphs(parts.rest, language)
     return Layout(style, parts.article, parts.chrome, drafts)

@@ -28,23 +28,62 @@ def head(text: str, limit: int = 200) -> str:
     return text[:limit].lstrip(" \t-–—•*>\"'“„»«‚").lower()
 
 
-@cache
-def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     if not phrases:
         return None
     # Longest first so "sehe ich nicht ganz so" wins over "sehe ich nicht".
-    alts = "|".join(re.escape(p.lower()) for p in sorted(set(phrases), key=len, reverse=True))
+    alts = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
     return re.compile(rf"^(?:{alts})(?=$|[^\w])")
+
+
+@cache
+def _phrase_table(phrases: tuple[str, ...]) -> dict[str, re.Pattern[str] | None]:
+    """One pattern per first character: the regex engine tries alternatives one by one, and
+    only the phrases that start like the paragraph can match."""
+    lowered = [p.lower() for p in phrases]
+    empty = [p for p in lowered if not p]  # would match anywhere: in every bucket
+    table: dict[str, re.Pattern[str] | None] = {"": _phrase_pattern(empty)}
+    for ch in {p[0] for p in lowered if p}:
+        table[ch] = _phrase_pattern([p for p in lowered if p.startswith(ch)] + empty)
+    return table
 
 
 def starts_with(text: str, phrases: Iterable[str], *, opening: str | None = None) -> str | None:
     """The phrase a paragraph opens with (whole words only), or None.  `opening` is the
     paragraph's `head()` when the caller has it already."""
-    pattern = _phrase_pattern(tuple(phrases))
+    opening = head(text) if opening is None else opening
+    table = _phrase_table(tuple(phrases))
+    pattern = table.get(opening[:1], table[""])
     if pattern is None:
         return None
-    m = pattern.match(head(text) if opening is None else opening)
+    m = pattern.match(opening)
     return m.group(0) if m else None
+
+
+@cache
+def choice_table(groups: tuple[tuple[str, ...], ...]) -> dict[str, re.Pattern[str]]:
+    """For `first_of`: per first character, one pattern with a named group per list (g0,
+    g1, ...), the lists in order and each list's phrases longest first."""
+    lowered = [[p.lower() for p in group if p] for group in groups]
+    table = {}
+    for ch in {p[0] for group in lowered for p in group}:
+        branches = []
+        for k, group in enumerate(lowered):
+            mine = sorted({p for p in group if p.startswith(ch)}, key=len, reverse=True)
+            if mine:
+                alts = "|".join(re.escape(p) for p in mine)
+                branches.append(rf"(?P<g{k}>{alts})(?=$|[^\w])")
+        table[ch] = re.compile("^(?:" + "|".join(branches) + ")")
+    return table
+
+
+def first_of(opening: str, table: dict[str, re.Pattern[str]]) -> tuple[int, str] | None:
+    """The first of several phrase lists whose phrase the opening (a `head()`) starts with,
+    and that phrase: `starts_with` over the lists in turn, in one match.  Empty phrases,
+    which starts_with would report as "" (no phrase), are left out."""
+    pattern = table.get(opening[:1])
+    m = pattern.match(opening) if pattern is not None else None
+    return (int(m.lastgroup[1:]), m.group(0)) if m and m.lastgroup else None
 
 
 @cache

@@ -1,0 +1,93 @@
+"""The fast paths give exactly what the plain definitions they replace give."""
+
+import os
+import random
+import subprocess
+import sys
+from importlib import resources
+
+import pytest
+from threadloom.threading.boundary import start_probability, starts
+from threadloom.threading.cues import OPENER_KINDS, opener
+from threadloom.threading.decode import normalise_newlines
+from threadloom.threading.lexicon import available
+from threadloom.threading.lexicon import words as lexicon_words
+from threadloom.threading.lines import SourceLine, display_safe, split_lines
+from threadloom.threading.text import head, starts_with
+
+
+def _sample(name: str) -> str:
+    return resources.files("threadloom.data").joinpath("samples", name).read_text("utf-8")
+
+
+@pytest.mark.parametrize(("sample", "lang"), [("klarna-de.txt", "de"), ("klarna-da.txt", "da")])
+def test_boundary_starts_decides_as_start_probability(sample, lang):
+    texts = [line.strip() for line in _sample(sample).splitlines() if line.strip()]
+    gaps = [random.Random(k).choice((0, 1, 1, 2)) for k in range(len(texts))]
+    for threshold in (0.3, 0.5, 0.7):
+        fast = starts(texts, gaps, 1, lang, threshold)
+        plain, size = [True], 1
+        for k in range(1, len(texts)):
+            p = start_probability(texts[k - 1], texts[k], lang, size, gaps[k], 1)
+            plain.append(p >= threshold)
+            size = 1 if plain[-1] else size + 1
+        assert fast == plain
+
+
+def _split_lines_line_by_line(text: str) -> tuple[SourceLine, ...]:
+    raw = normalise_newlines(text).split("\n")
+    if raw and raw[-1] == "":
+        raw.pop()
+    out = []
+    for number, line in enumerate(raw, start=1):
+        safe = display_safe(line).rstrip()
+        stripped = safe.lstrip()
+        out.append(SourceLine(number, stripped, len(safe) - len(stripped)))
+    return tuple(out)
+
+
+def test_split_lines_matches_line_by_line_display_safe():
+    alphabet = "ab \t\n\r\x1b\x00\x7f\x85\u2028\u2029\ufeff\u202a\u2066é\x0b\x0c\x1c"
+    rng = random.Random(0)
+    cases = ["", "\n", "a\n\ufeff", "\t\tx\n  \ty\r\n"]
+    cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+              for _ in range(3000)]
+    for text in cases:
+        assert split_lines(text) == _split_lines_line_by_line(text), repr(text)
+
+
+@pytest.mark.parametrize("lang", available())
+def test_opener_matches_each_kind_in_turn(lang):
+    rng = random.Random(lang)
+    phrases = [p for kind in OPENER_KINDS for p in lexicon_words(lang, "attach", kind)]
+    for _ in range(3000):
+        p = rng.choice(phrases)
+        p = p[: rng.randint(0, len(p))] if rng.random() < 0.3 else p
+        text = rng.choice(["", "- ", "„"]) + p + rng.choice(["", " x", "x", ",", "\n", "-"])
+        expected = (None, None)
+        for kind in OPENER_KINDS:
+            word = starts_with(text, lexicon_words(lang, "attach", kind), opening=head(text))
+            if word:
+                expected = (kind, word)
+                break
+        assert opener(text, lang) == expected, text
+
+
+def test_output_does_not_depend_on_string_hashing():
+    # Sets of words iterate in an order that changes with PYTHONHASHSEED; the evidence
+    # and the similarity sums must not follow it.
+    script = (
+        "import json, sys\n"
+        "from importlib import resources\n"
+        "from threadloom.threading.export import to_json\n"
+        "from threadloom.threading.pipeline import reconstruct\n"
+        "text = resources.files('threadloom.data').joinpath('samples', 'klarna-de.txt')"
+        ".read_text('utf-8')\n"
+        "sys.stdout.write(json.dumps(to_json(reconstruct(text)), sort_keys=True))\n"
+    )
+    runs = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(runs) == 1
