@@ -55,12 +55,19 @@ def _frequent(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon_words(language, "language", "stopwords"))
 
 
+def _alternatives(language: str, key: str) -> str | None:
+    """A lexicon list as a regex alternation, longest phrase first; None when empty."""
+    phrases = lexicon_words(language, "attach", key)
+    if not phrases:
+        return None
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
 @cache
 def _greeting_pattern(language: str) -> re.Pattern[str] | None:
-    greet = lexicon_words(language, "attach", "greetings")
-    if not greet:
+    alts = _alternatives(language, "greetings")
+    if alts is None:
         return None
-    alts = "|".join(re.escape(g) for g in sorted(greet, key=len, reverse=True))
     return re.compile(rf"^\W*({alts})\s+{_NAME}\s*(?:[,!:;.\-–]|$)", re.IGNORECASE)
 
 
@@ -85,10 +92,9 @@ def greeting(text: str, language: str) -> tuple[str | None, str | None]:
 
 @cache
 def _mention_pattern(language: str) -> re.Pattern[str] | None:
-    after = lexicon_words(language, "attach", "mention_after")
-    if not after:
+    alts = _alternatives(language, "mention_after")
+    if alts is None:
         return None
-    alts = "|".join(re.escape(a) for a in sorted(after, key=len, reverse=True))
     return re.compile(rf"(?:^|[,;:.!?]\s+|\s)@?([A-ZÄÖÜÆØÅ][\w\-]{{1,30}}|[\w.\-]*\d[\w.\-]*)"
                       rf"\s+(?:{alts})\b")
 

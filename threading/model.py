@@ -70,8 +70,22 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class Article:
+class LineBlock:
+    """A run of the dump's lines: the article, or a block of page chrome."""
+
     lines: tuple[Line, ...]
+
+    @property
+    def span(self) -> Span:
+        return Span(self.lines[0].number, self.lines[-1].number)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True)
+class Article(LineBlock):
 
     def _with(self, *roles: Role) -> tuple[Line, ...]:
         return tuple(line for line in self.lines if line.role in roles)
@@ -97,28 +111,10 @@ class Article:
     def boilerplate(self) -> tuple[Line, ...]:
         return self._with(Role.BOILERPLATE)
 
-    @property
-    def span(self) -> Span:
-        return Span(self.lines[0].number, self.lines[-1].number)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
-
 
 @dataclass(frozen=True)
-class ChromeBlock:
+class ChromeBlock(LineBlock):
     """A run of page chrome (sidebar, ads, navigation), kept, never dropped."""
-
-    lines: tuple[Line, ...]
-
-    @property
-    def span(self) -> Span:
-        return Span(self.lines[0].number, self.lines[-1].number)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
 
 
 @dataclass(frozen=True)
