@@ -7,12 +7,14 @@ import sys
 from importlib import resources
 
 import pytest
+from threadloom.threading import boundary
 from threadloom.threading.boundary import start_probability, starts
 from threadloom.threading.cues import OPENER_KINDS, opener
 from threadloom.threading.decode import normalise_newlines
 from threadloom.threading.lexicon import available
 from threadloom.threading.lexicon import words as lexicon_words
 from threadloom.threading.lines import SourceLine, display_safe, split_lines
+from threadloom.threading.parallel import in_two
 from threadloom.threading.text import head, starts_with
 
 
@@ -21,7 +23,10 @@ def _sample(name: str) -> str:
 
 
 @pytest.mark.parametrize(("sample", "lang"), [("klarna-de.txt", "de"), ("klarna-da.txt", "da")])
-def test_boundary_starts_decides_as_start_probability(sample, lang):
+@pytest.mark.parametrize("forked", [False, True])
+def test_boundary_starts_decides_as_start_probability(sample, lang, forked, monkeypatch):
+    if forked:  # half of the paragraphs scored in a forked child, as on big dumps
+        monkeypatch.setattr(boundary, "PARALLEL_MIN", 2)
     texts = [line.strip() for line in _sample(sample).splitlines() if line.strip()]
     gaps = [random.Random(k).choice((0, 1, 1, 2)) for k in range(len(texts))]
     for threshold in (0.3, 0.5, 0.7):
@@ -91,3 +96,22 @@ def test_output_does_not_depend_on_string_hashing():
         for seed in ("1", "2", "3")
     }
     assert len(runs) == 1
+
+
+def test_in_two_gives_the_serial_result():
+    def work(start, stop):
+        return [k * k for k in range(start, stop)]
+
+    for start, stop in ((0, 0), (0, 1), (1, 2), (3, 17), (0, 1000)):
+        assert in_two(work, start, stop, min_items=1) == work(start, stop)
+
+
+def test_in_two_does_the_work_here_when_the_child_fails():
+    parent = os.getpid()
+
+    def work(start, stop):
+        if os.getpid() != parent:
+            raise RuntimeError("child")
+        return list(range(start, stop))
+
+    assert in_two(work, 0, 10, min_items=1) == list(range(10))

@@ -1,0 +1,52 @@
+"""Using a second core for the per-paragraph work of a big dump, with nothing but os.fork.
+
+The forked child already has every input (the dump is in its memory), so only its result
+crosses the pipe: callers keep that result compact (floats, not dicts or sets), or the
+pickling eats the gain.  Where fork is missing or unsafe (other threads running, which a
+child could inherit holding a lock), or anything fails in the child, the work is done here.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def in_two(work: Callable[[int, int], list[T]], start: int, stop: int, min_items: int
+           ) -> list[T]:
+    """work(start, stop), the same list, computed as work(start, mid) here and
+    work(mid, stop) in a forked child when there are at least min_items items."""
+    if stop - start < min_items or not _can_fork():
+        return work(start, stop)
+    mid = (start + stop) // 2
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: compute, send, and leave without running any cleanup
+        os.close(read_end)
+        status = 1
+        try:
+            with os.fdopen(write_end, "wb") as out:
+                pickle.dump(work(mid, stop), out, protocol=pickle.HIGHEST_PROTOCOL)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    first = work(start, mid)
+    with os.fdopen(read_end, "rb") as inp:
+        try:
+            second = pickle.load(inp)
+        except Exception:  # the child failed: its half is done here instead
+            second = None
+    _, status = os.waitpid(pid, 0)
+    if second is None or status != 0:
+        second = work(mid, stop)
+    return first + second
