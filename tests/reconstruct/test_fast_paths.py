@@ -5,17 +5,22 @@ import random
 import subprocess
 import sys
 from importlib import resources
+from pathlib import Path
 
 import pytest
-from threadloom.threading import boundary
+from threadloom.threading import boundary, score
 from threadloom.threading.boundary import start_probability, starts
 from threadloom.threading.cues import OPENER_KINDS, opener
 from threadloom.threading.decode import normalise_newlines
+from threadloom.threading.features import pair_features, pair_score
 from threadloom.threading.lexicon import available
 from threadloom.threading.lexicon import words as lexicon_words
+from threadloom.threading.linear import dot
 from threadloom.threading.lines import SourceLine, display_safe, split_lines
 from threadloom.threading.parallel import in_two
+from threadloom.threading.pipeline import reconstruct
 from threadloom.threading.text import head, starts_with
+from threadloom.threading.weights import weights
 
 
 def _sample(name: str) -> str:
@@ -115,3 +120,32 @@ def test_in_two_does_the_work_here_when_the_child_fails():
         return list(range(start, stop))
 
     assert in_two(work, 0, 10, min_items=1) == list(range(10))
+
+
+def _page_dump(n: int) -> str:
+    sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+    try:
+        from bench_reconstruct import make_dump
+    finally:
+        sys.path.pop(0)
+    return make_dump(n, "page", seed=3)
+
+
+@pytest.mark.parametrize("dump", ["klarna-de.txt", "page"])
+def test_pair_score_is_the_dot_product_of_pair_features(dump, monkeypatch):
+    text = _page_dump(400) if dump == "page" else _sample(dump)
+    w = dict(weights("attach"))
+    checked = []
+
+    def checking(i, cand, infos, w_, author, parents, last_child, best, greeted, guessed, sims):
+        fast = pair_score(i, cand, infos, w_, author, parents, last_child, best, greeted,
+                          guessed, sims)
+        feats, _ = pair_features(i, cand, infos, {}, author, parents, last_child, best,
+                                 greeted, guessed, sims, explain=False)
+        assert fast == dot(feats, w)
+        checked.append(cand.step)
+        return fast
+
+    monkeypatch.setattr(score, "pair_score", checking)
+    reconstruct(text)
+    assert len(checked) > 100 and max(checked) >= 3
