@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from threadloom.threading import boundary, score
+from threadloom.threading import boundary, language, score
 from threadloom.threading.boundary import start_probability, starts
 from threadloom.threading.cues import OPENER_KINDS, opener
 from threadloom.threading.decode import normalise_newlines
@@ -20,6 +20,7 @@ from threadloom.threading.lines import SourceLine, display_safe, split_lines
 from threadloom.threading.parallel import in_two
 from threadloom.threading.pipeline import reconstruct
 from threadloom.threading.text import head, starts_with
+from threadloom.threading.text import words as lexicon_free_words
 from threadloom.threading.weights import weights
 
 
@@ -149,3 +150,31 @@ def test_pair_score_is_the_dot_product_of_pair_features(dump, monkeypatch):
     monkeypatch.setattr(score, "pair_score", checking)
     reconstruct(text)
     assert len(checked) > 100 and max(checked) >= 3
+
+
+def _comment_languages_one_by_one(texts, dump_language):
+    sets = language._stopword_sets()
+    out, calls = [], 0
+    for text in texts:
+        lang = dump_language
+        if calls < language.MAX_COMMENT_CALLS and len(text) >= language.MIN_CHARS:
+            tokens = lexicon_free_words(text[:400])
+            if len(tokens) >= 8 and language._looks_foreign(set(tokens), dump_language, sets):
+                calls += 1
+                lang = language.detect_language(text, default=dump_language)
+        out.append(lang)
+    return out
+
+
+@pytest.mark.parametrize("forked", [False, True])
+def test_comment_languages_as_one_by_one(forked, monkeypatch):
+    if forked:
+        monkeypatch.setattr(language, "PARALLEL_MIN", 2)
+    de = [line for line in _sample("klarna-de.txt").splitlines() if len(line) > 60]
+    da = [line for line in _sample("klarna-da.txt").splitlines() if len(line) > 60]
+    rng = random.Random(1)
+    texts = [rng.choice(de) if rng.random() < 0.7 else rng.choice(da) for _ in range(600)]
+    monkeypatch.setattr(language, "MAX_COMMENT_CALLS", 40)  # reached within the 600
+    got = language.comment_languages(texts, "de")
+    assert got == _comment_languages_one_by_one(texts, "de")
+    assert sum(lang != "de" for lang in got) > 20
