@@ -11,11 +11,13 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import NamedTuple
 
 from .cues import Cues, comment_cues
 from .dates import before, sort_key
 from .lexicon import function_words
+from .parallel import in_two
 from .stages import Draft
 from .text import title_like, words
 
@@ -46,24 +48,37 @@ def _content(tokens: Sequence[str], language: str) -> dict[str, str]:
     return out
 
 
+PARALLEL_MIN = 20_000  # comments: below this, a forked worker costs about what it saves
+
+
+def _words_and_cues(texts: Sequence[str], languages: Sequence[str], start: int, stop: int
+                    ) -> list[tuple[dict[str, str], Cues]]:
+    """For comments start..stop-1: content words by stem, and cues."""
+    # One string object per distinct stem and word: comments repeat their words, and each
+    # token is a new string otherwise (most of the memory of a big dump).
+    pool: dict[str, str] = {}
+    share = pool.setdefault
+    out = []
+    for text, lang in zip(texts[start:stop], languages[start:stop], strict=True):
+        tokens = words(text[:3000])
+        content = {share(s, s): share(w, w) for s, w in _content(tokens, lang).items()}
+        out.append((content, comment_cues(text.split("\n"), lang, tokens)))
+    return out
+
+
 def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str = ""
             ) -> tuple[list[Info], dict[str, float]]:
     """Per-comment cues and idf-weighted words; also the article's words (for top level)."""
     texts = [d.text for d in drafts]
     # One pass for what needs no idf (the words are dropped right after: memory stays
-    # flat on big dumps), then one to weight the words.
-    shown: list[dict[str, str]] = []
-    cues: list[Cues] = []
+    # flat on big dumps), then one to weight the words.  The first pass needs nothing but
+    # each comment's own text: a big dump's is done in two halves at once.
+    found = in_two(partial(_words_and_cues, texts, languages), 0, len(texts), PARALLEL_MIN)
+    shown = [content for content, _ in found]
+    cues = [comment for _, comment in found]
+    del found
     df: Counter[str] = Counter()
-    # One string object per distinct stem and word: comments repeat their words, and each
-    # token is a new string otherwise (most of the memory of a big dump).
-    pool: dict[str, str] = {}
-    share = pool.setdefault
-    for text, lang in zip(texts, languages, strict=True):
-        tokens = words(text[:3000])
-        content = {share(s, s): share(w, w) for s, w in _content(tokens, lang).items()}
-        shown.append(content)
-        cues.append(comment_cues(text.split("\n"), lang, tokens))
+    for content in shown:
         df.update(content.keys())
     n = len(drafts) + 1
     idf = {w: math.log(n / (1 + c)) + 1.0 for w, c in df.items()}

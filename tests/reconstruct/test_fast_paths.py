@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from threadloom.threading import boundary, language, score
+from threadloom.threading import boundary, features, language, score
 from threadloom.threading.boundary import start_probability, starts
 from threadloom.threading.cues import OPENER_KINDS, opener
 from threadloom.threading.decode import normalise_newlines
@@ -19,6 +19,7 @@ from threadloom.threading.linear import dot
 from threadloom.threading.lines import SourceLine, display_safe, split_lines
 from threadloom.threading.parallel import in_two
 from threadloom.threading.pipeline import reconstruct
+from threadloom.threading.segment import segment
 from threadloom.threading.text import head, starts_with
 from threadloom.threading.text import words as lexicon_free_words
 from threadloom.threading.weights import weights
@@ -178,3 +179,11 @@ def test_comment_languages_as_one_by_one(forked, monkeypatch):
     got = language.comment_languages(texts, "de")
     assert got == _comment_languages_one_by_one(texts, "de")
     assert sum(lang != "de" for lang in got) > 20
+
+
+def test_prepare_forked_as_here(monkeypatch):
+    layout = segment(split_lines(_page_dump(300)), "de")
+    languages = ["de"] * len(layout.drafts)
+    here = features.prepare(layout.drafts, languages, "Klarna Kunde Service")
+    monkeypatch.setattr(features, "PARALLEL_MIN", 2)
+    assert features.prepare(layout.drafts, languages, "Klarna Kunde Service") == here
