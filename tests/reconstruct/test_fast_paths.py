@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from threadloom.threading import boundary, features, language, score
+from threadloom.threading import segment as segment_module
 from threadloom.threading.boundary import start_probability, starts
 from threadloom.threading.cues import OPENER_KINDS, opener
 from threadloom.threading.decode import normalise_newlines
@@ -187,3 +188,11 @@ def test_prepare_forked_as_here(monkeypatch):
     here = features.prepare(layout.drafts, languages, "Klarna Kunde Service")
     monkeypatch.setattr(features, "PARALLEL_MIN", 2)
     assert features.prepare(layout.drafts, languages, "Klarna Kunde Service") == here
+
+
+def test_date_lines_forked_as_here(monkeypatch):
+    lines = split_lines(_page_dump(300))
+    here = segment_module.date_lines(lines)
+    monkeypatch.setattr(segment_module, "PARALLEL_MIN", 2)
+    assert segment_module.date_lines(lines) == here
+    assert len(here) == 300
