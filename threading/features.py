@@ -51,18 +51,20 @@ def _content(tokens: Sequence[str], language: str) -> dict[str, str]:
 PARALLEL_MIN = 20_000  # comments: below this, a forked worker costs about what it saves
 
 
-def _words_and_cues(texts: Sequence[str], languages: Sequence[str], start: int, stop: int
-                    ) -> list[tuple[dict[str, str], Cues]]:
-    """For comments start..stop-1: content words by stem, and cues."""
+def _words_and_cues(texts: Sequence[str], languages: Sequence[str],
+                    dates: Sequence[str | None], start: int, stop: int
+                    ) -> list[tuple[dict[str, str], Cues, tuple[str, float] | None]]:
+    """For comments start..stop-1: content words by stem, cues, and date (sort_key)."""
     # One string object per distinct stem and word: comments repeat their words, and each
     # token is a new string otherwise (most of the memory of a big dump).
     pool: dict[str, str] = {}
     share = pool.setdefault
     out = []
-    for text, lang in zip(texts[start:stop], languages[start:stop], strict=True):
+    for text, lang, date in zip(texts[start:stop], languages[start:stop], dates[start:stop],
+                                strict=True):
         tokens = words(text[:3000])
         content = {share(s, s): share(w, w) for s, w in _content(tokens, lang).items()}
-        out.append((content, comment_cues(text.split("\n"), lang, tokens)))
+        out.append((content, comment_cues(text.split("\n"), lang, tokens), sort_key(date)))
     return out
 
 
@@ -73,9 +75,11 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
     # One pass for what needs no idf (the words are dropped right after: memory stays
     # flat on big dumps), then one to weight the words.  The first pass needs nothing but
     # each comment's own text: a big dump's is done in two halves at once.
-    found = in_two(partial(_words_and_cues, texts, languages), 0, len(texts), PARALLEL_MIN)
-    shown = [content for content, _ in found]
-    cues = [comment for _, comment in found]
+    found = in_two(partial(_words_and_cues, texts, languages, [d.date for d in drafts]),
+                   0, len(texts), PARALLEL_MIN)
+    shown = [content for content, _, _ in found]
+    cues = [comment for _, comment, _ in found]
+    dates = [date for _, _, date in found]
     del found
     df: Counter[str] = Counter()
     for content in shown:
@@ -86,7 +90,7 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
     unseen = math.log(n) + 1.0
 
     infos = []
-    for d, text, words_seen, comment in zip(drafts, texts, shown, cues, strict=True):
+    for text, words_seen, comment, date in zip(texts, shown, cues, dates, strict=True):
         terms = words_seen
         if len(terms) > MAX_TERMS:
             terms = dict(sorted(terms.items(), key=lambda kv: -idf[kv[0]])[:MAX_TERMS])
@@ -97,7 +101,7 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
             squares=squares,
             norm=math.sqrt(sum([squares[w] for w in terms])) or 1.0,
             text=text,
-            date=sort_key(d.date),
+            date=date,
             ends_question=text.rstrip().endswith("?"),
             headline="\n" in text and title_like(text.split("\n", 1)[0], 100),
         ))
