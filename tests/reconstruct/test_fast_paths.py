@@ -13,12 +13,13 @@ from threadloom.threading import segment as segment_module
 from threadloom.threading.boundary import start_probability, starts
 from threadloom.threading.cues import OPENER_KINDS, opener
 from threadloom.threading.decode import normalise_newlines
+from threadloom.threading.export import to_json
 from threadloom.threading.features import pair_features, pair_score
 from threadloom.threading.lexicon import available
 from threadloom.threading.lexicon import words as lexicon_words
 from threadloom.threading.linear import dot
 from threadloom.threading.lines import SourceLine, display_safe, split_lines
-from threadloom.threading.parallel import in_two
+from threadloom.threading.parallel import in_background, in_two
 from threadloom.threading.pipeline import reconstruct
 from threadloom.threading.segment import segment
 from threadloom.threading.text import head, starts_with
@@ -196,3 +197,19 @@ def test_date_lines_forked_as_here(monkeypatch):
     monkeypatch.setattr(segment_module, "PARALLEL_MIN", 2)
     assert segment_module.date_lines(lines) == here
     assert len(here) == 300
+
+
+def test_in_background_gives_the_result_here_or_forked():
+    for wanted in (False, True):
+        with in_background(lambda: [str(k) for k in range(50_000)], wanted) as later:
+            assert later() == [str(k) for k in range(50_000)]
+
+
+def test_reconstruct_with_forked_workers_as_without(monkeypatch):
+    page = _page_dump(300)
+    bare = "\n".join(line for line in page.splitlines()
+                     if not segment_module.is_date(line) and line != "Antworten")
+    here = [to_json(reconstruct(text)) for text in (page, bare)]
+    for module in (boundary, features, language, segment_module):
+        monkeypatch.setattr(module, "PARALLEL_MIN", 2)
+    assert [to_json(reconstruct(text)) for text in (page, bare)] == here
