@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
 from .cues import greeting, opener, second_person
 from .lexicon import function_words
 from .lexicon import words as lexicon_words
 from .linear import dot, sigmoid
+from .parallel import in_two
 from .text import ends_sentence, head, is_url, last_char, starts_with, title_like, words
 from .weights import weights
 
 _NAME_COMMA = re.compile(r"^@?[A-ZÄÖÜÆØÅ][\w\-]{1,20},\s")
 _LIST = re.compile(r"^\s*(?:[-–•*·>#]|\d{1,2}[.)]\s|\d+x\s|[a-z][.)]\s)")
 _QUOTE_START = tuple("\"„“»«‚'")
+PARALLEL_MIN = 10_000  # paragraphs: below this, a forked worker costs about what it saves
 
 
 @cache
@@ -127,6 +129,15 @@ def features(
 def _pair(before: _Paragraph, this: _Paragraph, draft_size: int, gap: int, typical_gap: int
           ) -> dict[str, float]:
     """The cues that need both paragraphs (and the comment so far)."""
+    f = _pair_text(before, this)
+    f["paragraphs_so_far"] = min(draft_size - 1, 4) / 4
+    if typical_gap and gap > typical_gap:
+        f["wider_gap"] = 1.0
+    return f
+
+
+def _pair_text(before: _Paragraph, this: _Paragraph) -> dict[str, float]:
+    """The pair cues that need nothing but the two paragraphs' texts."""
     f: dict[str, float] = {}
     if this.listed and before.listed:
         f["list_after_list"] = 1.0
@@ -135,9 +146,6 @@ def _pair(before: _Paragraph, this: _Paragraph, draft_size: int, gap: int, typic
         f["ellipsis_bridge"] = 1.0
     if this.content and before.content:
         f["shared_words"] = min(len(this.content & before.content), 4) / 4
-    f["paragraphs_so_far"] = min(draft_size - 1, 4) / 4
-    if typical_gap and gap > typical_gap:
-        f["wider_gap"] = 1.0
     return f
 
 
@@ -167,17 +175,50 @@ def starts(
     weighted once: the score sums the same products in the same order, so it is the same
     float."""
     w = dict(weights("boundary") if model is None else model)
-    bias = 1.0 * w.get("bias", 0.0)
-    described = [describe(text, language) for text in texts]
-    own = [_weighted(p.own, w) for p in described]
-    as_prev = [_weighted(p.as_prev, w) for p in described]
+    parts = in_two(partial(partial_scores, texts, gaps, typical_gap, language, w),
+                   1, len(texts), PARALLEL_MIN)
+    so_far = w.get("paragraphs_so_far", 0.0)
     out = [True] * len(texts)
     draft_size = 1
-    for k in range(1, len(texts)):
-        pair = _pair(described[k - 1], described[k], draft_size, gaps[k], typical_gap)
-        score = sum([bias, *own[k], *as_prev[k - 1], *_weighted(pair, w)])
+    for k, (head_sum, tail) in enumerate(parts, start=1):
+        # The one cue that depends on earlier decisions, added where _pair puts it.
+        score = head_sum + min(draft_size - 1, 4) / 4 * so_far
+        if tail is not None:
+            score += tail
         out[k] = sigmoid(score) >= threshold
         draft_size = 1 if out[k] else draft_size + 1
+    return out
+
+
+def partial_scores(
+    texts: Sequence[str],
+    gaps: Sequence[int],
+    typical_gap: int,
+    language: str,
+    w: Mapping[str, float],
+    first: int,
+    stop: int,
+) -> list[tuple[float, float | None]]:
+    """For paragraphs first..stop-1 (first >= 1): the boundary score summed up to the
+    "paragraphs_so_far" cue, and the weighted cue after it (None when it does not fire).
+    Nothing here depends on the decisions for earlier paragraphs, so any slice of a dump
+    can be scored apart, and the result is two floats a paragraph."""
+    if first >= stop:
+        return []
+    bias = 1.0 * w.get("bias", 0.0)
+    before = describe(texts[first - 1], language)
+    before_prev = _weighted(before.as_prev, w)
+    out = []
+    for k in range(first, stop):
+        this = describe(texts[k], language)
+        this_prev = _weighted(this.as_prev, w)
+        score = sum([bias, *_weighted(this.own, w), *before_prev,
+                     *_weighted(_pair_text(before, this), w)])
+        tail = None  # _pair's cue after paragraphs_so_far
+        if typical_gap and gaps[k] > typical_gap:
+            tail = 1.0 * w.get("wider_gap", 0.0)
+        out.append((score, tail))
+        before, before_prev = this, this_prev
     return out
 
 

@@ -11,10 +11,13 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
+from typing import NamedTuple
 
 from .cues import Cues, comment_cues
 from .dates import before, sort_key
 from .lexicon import function_words
+from .parallel import in_two
 from .stages import Draft
 from .text import title_like, words
 
@@ -45,24 +48,41 @@ def _content(tokens: Sequence[str], language: str) -> dict[str, str]:
     return out
 
 
+PARALLEL_MIN = 20_000  # comments: below this, a forked worker costs about what it saves
+
+
+def _words_and_cues(texts: Sequence[str], languages: Sequence[str],
+                    dates: Sequence[str | None], start: int, stop: int
+                    ) -> list[tuple[dict[str, str], Cues, tuple[str, float] | None]]:
+    """For comments start..stop-1: content words by stem, cues, and date (sort_key)."""
+    # One string object per distinct stem and word: comments repeat their words, and each
+    # token is a new string otherwise (most of the memory of a big dump).
+    pool: dict[str, str] = {}
+    share = pool.setdefault
+    out = []
+    for text, lang, date in zip(texts[start:stop], languages[start:stop], dates[start:stop],
+                                strict=True):
+        tokens = words(text[:3000])
+        content = {share(s, s): share(w, w) for s, w in _content(tokens, lang).items()}
+        out.append((content, comment_cues(text.split("\n"), lang, tokens), sort_key(date)))
+    return out
+
+
 def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str = ""
             ) -> tuple[list[Info], dict[str, float]]:
     """Per-comment cues and idf-weighted words; also the article's words (for top level)."""
     texts = [d.text for d in drafts]
     # One pass for what needs no idf (the words are dropped right after: memory stays
-    # flat on big dumps), then one to weight the words.
-    shown: list[dict[str, str]] = []
-    cues: list[Cues] = []
+    # flat on big dumps), then one to weight the words.  The first pass needs nothing but
+    # each comment's own text: a big dump's is done in two halves at once.
+    found = in_two(partial(_words_and_cues, texts, languages, [d.date for d in drafts]),
+                   0, len(texts), PARALLEL_MIN)
+    shown = [content for content, _, _ in found]
+    cues = [comment for _, comment, _ in found]
+    dates = [date for _, _, date in found]
+    del found
     df: Counter[str] = Counter()
-    # One string object per distinct stem and word: comments repeat their words, and each
-    # token is a new string otherwise (most of the memory of a big dump).
-    pool: dict[str, str] = {}
-    share = pool.setdefault
-    for text, lang in zip(texts, languages, strict=True):
-        tokens = words(text[:3000])
-        content = {share(s, s): share(w, w) for s, w in _content(tokens, lang).items()}
-        shown.append(content)
-        cues.append(comment_cues(text.split("\n"), lang, tokens))
+    for content in shown:
         df.update(content.keys())
     n = len(drafts) + 1
     idf = {w: math.log(n / (1 + c)) + 1.0 for w, c in df.items()}
@@ -70,7 +90,7 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
     unseen = math.log(n) + 1.0
 
     infos = []
-    for d, text, words_seen, comment in zip(drafts, texts, shown, cues, strict=True):
+    for text, words_seen, comment, date in zip(texts, shown, cues, dates, strict=True):
         terms = words_seen
         if len(terms) > MAX_TERMS:
             terms = dict(sorted(terms.items(), key=lambda kv: -idf[kv[0]])[:MAX_TERMS])
@@ -81,7 +101,7 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
             squares=squares,
             norm=math.sqrt(sum([squares[w] for w in terms])) or 1.0,
             text=text,
-            date=sort_key(d.date),
+            date=date,
             ends_question=text.rstrip().endswith("?"),
             headline="\n" in text and title_like(text.split("\n", 1)[0], 100),
         ))
@@ -120,8 +140,7 @@ def quoted_in(info: Info, cand: Info) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):  # a tuple: several a comment, cheaper to build than a dataclass
     index: int | None  # None: top level
     step: int  # 0 = the previous comment, 1 = its parent, ...; -1 for top level
 
@@ -144,7 +163,7 @@ def pair_features(
     for the evidence (the shared words only with `explain`: see `explain_shared_words`)."""
     me = infos[i]
     if cand.index is None:
-        return _top_level_features(me, infos, article_terms, last_child)
+        return top_level_features(me, infos, article_terms, last_child)
     cues = me.cues
     f: dict[str, float] = {}
     why: dict[str, str] = {}
@@ -208,7 +227,74 @@ def pair_features(
 _STEP = ("step_0", "step_1", "step_2", "step_3")
 
 
-def _top_level_features(me: Info, infos: Sequence[Info], article_terms: dict[str, float],
+def pair_score(
+    i: int,
+    cand: Candidate,
+    infos: Sequence[Info],
+    w: Mapping[str, float],
+    author: Sequence[str | None],
+    parents: Sequence[int | None],
+    last_child: dict[int | None, int],
+    best_overlap: int | None,
+    greeted_here: bool,
+    guessed: Sequence[bool],
+    sims: Mapping[int, tuple[float, set[str]]],
+) -> float:
+    """dot(pair_features(...)[0], w) for a candidate parent (not the top level), without
+    building the features: the attacher scores every candidate but explains only the one
+    it picks.  The same products are added in the same order, so it is the same float;
+    keep the two in step (tests/reconstruct/test_fast_paths.py compares them)."""
+    get = w.get
+    me = infos[i]
+    cues = me.cues
+    c = cand.index
+    other = infos[c]
+    step = min(cand.step, 3)
+    score = 0.0 + get(_STEP[step], 0.0)
+    if step == 0:
+        if cues.opener:
+            score += get(f"previous_opener_{cues.opener}", 0.0)
+        if cues.second_person:
+            score += get("previous_second_person", 0.0)
+        if cues.length < 80:
+            score += get("previous_short", 0.0)
+    if other.ends_question:
+        score += get("parent_asks", 0.0)
+    if cues.greeting:
+        if author[c] == cues.greeting:
+            score += get("greets_parent_author", 0.0)
+        elif author[c] is not None and not (guessed and guessed[c]):
+            score += get("greets_someone_else", 0.0)
+        elif step == 0 and not greeted_here:
+            score += get("greets_previous", 0.0)
+    mine = author[i]
+    grand = parents[c]
+    if mine is not None:
+        if author[c] == mine:
+            score += get("own_comment", 0.0)
+        if grand is not None and author[grand] == mine:
+            score += get("conversation_turn", 0.0)
+    if cues.mentions and grand is not None and author[grand] in cues.mentions:
+        score += get("mentions_grandparent", 0.0)
+    if cues.quotes and quoted_in(me, other):
+        score += get("quotes_parent", 0.0)
+    sim = sims[c][0]
+    if sim > 0:
+        score += min(sim, 0.5) * 2 * get("shared_words", 0.0)
+        if best_overlap == c:
+            score += get("most_shared_words", 0.0)
+    dated = me.date is not None
+    if dated and before(me.date, other.date):
+        score += get("date_before_parent", 0.0)
+    sib = last_child.get(c)
+    if sib is not None:
+        score += get("has_replies", 0.0)
+        if dated and before(me.date, infos[sib].date):
+            score += get("date_before_sibling", 0.0)
+    return score
+
+
+def top_level_features(me: Info, infos: Sequence[Info], article_terms: dict[str, float],
                         last_child: dict[int | None, int]
                         ) -> tuple[dict[str, float], dict[str, str]]:
     cues = me.cues

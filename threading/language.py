@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs
+
+from .parallel import in_two
 
 DEFAULT_LANGUAGE = "de"
 SAMPLE_CHARS = 6000  # langdetect costs about 1.5 ms a call; a few KB decide a dump
@@ -53,21 +55,39 @@ def _looks_foreign(distinct: set[str], dump_language: str,
     return any(len(distinct & stop) > own + 1 for code, stop in sets if code != dump_language)
 
 
+PARALLEL_MIN = 20_000  # comments: below this, a forked worker costs about what it saves
+
+
 def comment_languages(texts: list[str], dump_language: str) -> list[str]:
     """Each comment's language.  A cheap function-word count flags the comments that may
     differ from the dump; only those (long enough, and at most MAX_COMMENT_CALLS of them)
     are asked of langdetect."""
-    from .text import words as split_words
-
+    # The flags need nothing but each comment's own text, so a big dump's can be found in
+    # two halves at once; the cap on langdetect calls then counts them in order.
+    flags = in_two(partial(_foreign_flags, texts, dump_language), 0, len(texts), PARALLEL_MIN)
     out = []
     calls = 0
-    sets = _stopword_sets()
-    for text in texts:
+    for text, foreign in zip(texts, flags, strict=True):
         lang = dump_language
-        if calls < MAX_COMMENT_CALLS and len(text) >= MIN_CHARS:
-            tokens = split_words(text[:400])
-            if len(tokens) >= _MIN_WORDS and _looks_foreign(set(tokens), dump_language, sets):
-                calls += 1
-                lang = detect_language(text, default=dump_language)
+        if foreign and calls < MAX_COMMENT_CALLS:
+            calls += 1
+            lang = detect_language(text, default=dump_language)
         out.append(lang)
     return out
+
+
+def _foreign_flags(texts: list[str], dump_language: str, start: int, stop: int
+                   ) -> list[bool]:
+    """For texts[start:stop]: may the comment be in another language?"""
+    from .text import words as split_words
+
+    sets = _stopword_sets()
+    flags = []
+    for text in texts[start:stop]:
+        foreign = False
+        if len(text) >= MIN_CHARS:
+            tokens = split_words(text[:400])
+            foreign = len(tokens) >= _MIN_WORDS and _looks_foreign(set(tokens), dump_language,
+                                                                    sets)
+        flags.append(foreign)
+    return flags

@@ -5,15 +5,26 @@ import random
 import subprocess
 import sys
 from importlib import resources
+from pathlib import Path
 
 import pytest
+from threadloom.threading import boundary, features, language, score
+from threadloom.threading import segment as segment_module
 from threadloom.threading.boundary import start_probability, starts
 from threadloom.threading.cues import OPENER_KINDS, opener
 from threadloom.threading.decode import normalise_newlines
+from threadloom.threading.export import to_json
+from threadloom.threading.features import pair_features, pair_score
 from threadloom.threading.lexicon import available
 from threadloom.threading.lexicon import words as lexicon_words
+from threadloom.threading.linear import dot
 from threadloom.threading.lines import SourceLine, display_safe, split_lines
+from threadloom.threading.parallel import in_background, in_two
+from threadloom.threading.pipeline import reconstruct
+from threadloom.threading.segment import segment
 from threadloom.threading.text import head, starts_with
+from threadloom.threading.text import words as lexicon_free_words
+from threadloom.threading.weights import weights
 
 
 def _sample(name: str) -> str:
@@ -21,7 +32,10 @@ def _sample(name: str) -> str:
 
 
 @pytest.mark.parametrize(("sample", "lang"), [("klarna-de.txt", "de"), ("klarna-da.txt", "da")])
-def test_boundary_starts_decides_as_start_probability(sample, lang):
+@pytest.mark.parametrize("forked", [False, True])
+def test_boundary_starts_decides_as_start_probability(sample, lang, forked, monkeypatch):
+    if forked:  # half of the paragraphs scored in a forked child, as on big dumps
+        monkeypatch.setattr(boundary, "PARALLEL_MIN", 2)
     texts = [line.strip() for line in _sample(sample).splitlines() if line.strip()]
     gaps = [random.Random(k).choice((0, 1, 1, 2)) for k in range(len(texts))]
     for threshold in (0.3, 0.5, 0.7):
@@ -91,3 +105,111 @@ def test_output_does_not_depend_on_string_hashing():
         for seed in ("1", "2", "3")
     }
     assert len(runs) == 1
+
+
+def test_in_two_gives_the_serial_result():
+    def work(start, stop):
+        return [k * k for k in range(start, stop)]
+
+    for start, stop in ((0, 0), (0, 1), (1, 2), (3, 17), (0, 1000)):
+        assert in_two(work, start, stop, min_items=1) == work(start, stop)
+
+
+def test_in_two_does_the_work_here_when_the_child_fails():
+    parent = os.getpid()
+
+    def work(start, stop):
+        if os.getpid() != parent:
+            raise RuntimeError("child")
+        return list(range(start, stop))
+
+    assert in_two(work, 0, 10, min_items=1) == list(range(10))
+
+
+def _page_dump(n: int) -> str:
+    sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+    try:
+        from bench_reconstruct import make_dump
+    finally:
+        sys.path.pop(0)
+    return make_dump(n, "page", seed=3)
+
+
+@pytest.mark.parametrize("dump", ["klarna-de.txt", "page"])
+def test_pair_score_is_the_dot_product_of_pair_features(dump, monkeypatch):
+    text = _page_dump(400) if dump == "page" else _sample(dump)
+    w = dict(weights("attach"))
+    checked = []
+
+    def checking(i, cand, infos, w_, author, parents, last_child, best, greeted, guessed, sims):
+        fast = pair_score(i, cand, infos, w_, author, parents, last_child, best, greeted,
+                          guessed, sims)
+        feats, _ = pair_features(i, cand, infos, {}, author, parents, last_child, best,
+                                 greeted, guessed, sims, explain=False)
+        assert fast == dot(feats, w)
+        checked.append(cand.step)
+        return fast
+
+    monkeypatch.setattr(score, "pair_score", checking)
+    reconstruct(text)
+    assert len(checked) > 100 and max(checked) >= 3
+
+
+def _comment_languages_one_by_one(texts, dump_language):
+    sets = language._stopword_sets()
+    out, calls = [], 0
+    for text in texts:
+        lang = dump_language
+        if calls < language.MAX_COMMENT_CALLS and len(text) >= language.MIN_CHARS:
+            tokens = lexicon_free_words(text[:400])
+            if len(tokens) >= 8 and language._looks_foreign(set(tokens), dump_language, sets):
+                calls += 1
+                lang = language.detect_language(text, default=dump_language)
+        out.append(lang)
+    return out
+
+
+@pytest.mark.parametrize("forked", [False, True])
+def test_comment_languages_as_one_by_one(forked, monkeypatch):
+    if forked:
+        monkeypatch.setattr(language, "PARALLEL_MIN", 2)
+    de = [line for line in _sample("klarna-de.txt").splitlines() if len(line) > 60]
+    da = [line for line in _sample("klarna-da.txt").splitlines() if len(line) > 60]
+    rng = random.Random(1)
+    texts = [rng.choice(de) if rng.random() < 0.7 else rng.choice(da) for _ in range(600)]
+    monkeypatch.setattr(language, "MAX_COMMENT_CALLS", 40)  # reached within the 600
+    got = language.comment_languages(texts, "de")
+    assert got == _comment_languages_one_by_one(texts, "de")
+    assert sum(lang != "de" for lang in got) > 20
+
+
+def test_prepare_forked_as_here(monkeypatch):
+    layout = segment(split_lines(_page_dump(300)), "de")
+    languages = ["de"] * len(layout.drafts)
+    here = features.prepare(layout.drafts, languages, "Klarna Kunde Service")
+    monkeypatch.setattr(features, "PARALLEL_MIN", 2)
+    assert features.prepare(layout.drafts, languages, "Klarna Kunde Service") == here
+
+
+def test_date_lines_forked_as_here(monkeypatch):
+    lines = split_lines(_page_dump(300))
+    here = segment_module.date_lines(lines)
+    monkeypatch.setattr(segment_module, "PARALLEL_MIN", 2)
+    assert segment_module.date_lines(lines) == here
+    assert len(here) == 300
+
+
+def test_in_background_gives_the_result_here_or_forked():
+    for wanted in (False, True):
+        with in_background(lambda: [str(k) for k in range(50_000)], wanted) as later:
+            assert later() == [str(k) for k in range(50_000)]
+
+
+def test_reconstruct_with_forked_workers_as_without(monkeypatch):
+    page = _page_dump(300)
+    bare = "\n".join(line for line in page.splitlines()
+                     if not segment_module.is_date(line) and line != "Antworten")
+    here = [to_json(reconstruct(text)) for text in (page, bare)]
+    for module in (boundary, features, language, segment_module):
+        monkeypatch.setattr(module, "PARALLEL_MIN", 2)
+    assert [to_json(reconstruct(text)) for text in (page, bare)] == here
