@@ -17,10 +17,8 @@ from .features import (
     Info,
     explain_shared_words,
     pair_features,
-    pair_score,
     prepare,
     similarity,
-    top_level_features,
 )
 from .language import comment_languages
 from .linear import dot, softmax
@@ -138,17 +136,13 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
         sims = similarities(i, cands, infos)
         best = best_overlap(sims)
         greeted = _greeted_here(infos[i], cands, book.name)
-        scores = [
-            dot(top_level_features(infos[i], infos, article_terms, last_child)[0], w)
-            if cand.index is None else
-            pair_score(i, cand, infos, w, book.name, parents, last_child, best, greeted,
-                       book.guessed, sims)
-            for cand in cands]
+        scored = [pair_features(i, cand, infos, article_terms, book.name, parents, last_child,
+                                best, greeted, book.guessed, sims, explain=False)
+                  for cand in cands]
+        scores = [dot(feats, w) for feats, _ in scored]
         probs = softmax(scores)
         j = max(range(len(cands)), key=scores.__getitem__)
-        # The features (and what they saw) only for the chosen candidate: the evidence.
-        feats, why = pair_features(i, cands[j], infos, article_terms, book.name, parents,
-                                   last_child, best, greeted, book.guessed, sims, explain=False)
+        feats, why = scored[j]
         parent = cands[j].index
         if parent is not None:
             # Words for the evidence only for the chosen parent: the others are never shown.

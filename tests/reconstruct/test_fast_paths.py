@@ -8,23 +8,20 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from threadloom.threading import boundary, features, language, score
+from threadloom.threading import boundary, features, language
 from threadloom.threading import segment as segment_module
 from threadloom.threading.boundary import start_probability, starts
 from threadloom.threading.cues import OPENER_KINDS, opener
 from threadloom.threading.decode import normalise_newlines
 from threadloom.threading.export import to_json
-from threadloom.threading.features import pair_features, pair_score
 from threadloom.threading.lexicon import available
 from threadloom.threading.lexicon import words as lexicon_words
-from threadloom.threading.linear import dot
 from threadloom.threading.lines import SourceLine, display_safe, split_lines
 from threadloom.threading.parallel import in_background, in_two
 from threadloom.threading.pipeline import reconstruct
 from threadloom.threading.segment import segment
 from threadloom.threading.text import head, starts_with
 from threadloom.threading.text import words as lexicon_free_words
-from threadloom.threading.weights import weights
 
 
 def _sample(name: str) -> str:
@@ -133,26 +130,6 @@ def _page_dump(n: int) -> str:
     finally:
         sys.path.pop(0)
     return make_dump(n, "page", seed=3)
-
-
-@pytest.mark.parametrize("dump", ["klarna-de.txt", "page"])
-def test_pair_score_is_the_dot_product_of_pair_features(dump, monkeypatch):
-    text = _page_dump(400) if dump == "page" else _sample(dump)
-    w = dict(weights("attach"))
-    checked = []
-
-    def checking(i, cand, infos, w_, author, parents, last_child, best, greeted, guessed, sims):
-        fast = pair_score(i, cand, infos, w_, author, parents, last_child, best, greeted,
-                          guessed, sims)
-        feats, _ = pair_features(i, cand, infos, {}, author, parents, last_child, best,
-                                 greeted, guessed, sims, explain=False)
-        assert fast == dot(feats, w)
-        checked.append(cand.step)
-        return fast
-
-    monkeypatch.setattr(score, "pair_score", checking)
-    reconstruct(text)
-    assert len(checked) > 100 and max(checked) >= 3
 
 
 def _comment_languages_one_by_one(texts, dump_language):
