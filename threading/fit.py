@@ -26,7 +26,7 @@ from .language import detect_language
 from .linear import dot, fit_logistic, sigmoid
 from .lines import SourceLine, split_lines
 from .pipeline import dump_sample
-from .segment import _gaps, detect_style
+from .segment import _gaps, detect_style, typical_gap
 
 FOLDS = 5
 ARTICLE_PAGE_WEIGHT = 5.0  # few news pages among many forum threads: count them more
@@ -78,21 +78,23 @@ def boundary_examples(t: Thread) -> list[tuple[dict[str, float], int, float]]:
     ends = {g.start: g.end for g in t.gold.comments}
     rest = find_parts(t.lines, t.language).rest
     gaps = _gaps(rest)
-    typical = max(set(gaps.values()), key=list(gaps.values()).count) if gaps else 0
+    typical = typical_gap(gaps)
     out = []
     prev: SourceLine | None = None
     current_start = 0
+    size = 0  # paragraphs of the gold comment so far
     for sl in rest:
         if sl.blank:
             continue
         if prev is not None:
-            size = sum(1 for x in rest if not x.blank and current_start <= x.number < sl.number)
             f = boundary_features(prev.text, sl.text, t.language, size,
                                   gaps.get(sl.number, 0), typical)
             out.append((f, int(sl.number in starts), t.weight))
         past_end = current_start and sl.number > ends.get(current_start, sl.number)
         if sl.number in starts or past_end:
             current_start = sl.number
+            size = 0
+        size += 1
         prev = sl
     return out
 

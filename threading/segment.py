@@ -147,7 +147,7 @@ def group_paragraphs(
     if threshold is None:
         threshold = weights("boundary").get("_threshold", DEFAULT_THRESHOLD)
     gaps = _gaps(lines)
-    typical = Counter(gaps.values()).most_common(1)[0][0] if gaps else 0
+    typical = typical_gap(gaps)
     paragraphs = [sl for sl in lines if not sl.blank]
     begins = starts([sl.text for sl in paragraphs], [gaps.get(sl.number, 0) for sl in paragraphs],
                     typical, language, threshold)
@@ -159,6 +159,11 @@ def group_paragraphs(
         else:
             drafts[-1].append(line)
     return tuple(_draft(d) for d in drafts)
+
+
+def typical_gap(gaps: dict[int, int]) -> int:
+    """The most common number of blank lines between paragraphs."""
+    return Counter(gaps.values()).most_common(1)[0][0] if gaps else 0
 
 
 def _gaps(lines: Sequence[SourceLine]) -> dict[int, int]:
