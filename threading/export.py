@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Comment, Discussion, Line
+from .model import Article, Comment, Discussion, Line
 
 SCHEMA = "threadloom/1"
 
@@ -79,7 +79,7 @@ def to_markdown(d: Discussion, *, explain: bool = False) -> str:
     """Nested, readable Markdown: replies are nested block quotes."""
     out = [f"# {d.title}", ""]
     if d.article is not None:
-        for line in d.article.lines[1:] if d.article.title else d.article.lines:
+        for line in article_body(d.article):
             out += [f"## {line.text}" if line.role == "heading" else line.text, ""]
     if d.chrome:
         n = sum(len(b.lines) for b in d.chrome)
@@ -87,9 +87,7 @@ def to_markdown(d: Discussion, *, explain: bool = False) -> str:
     out += [f"## Comments ({len(d.comments)} in {d.thread_count} threads)", ""]
     for c in d.comments:
         prefix = "> " * c.depth
-        who = c.author or "?"
-        if c.author and c.author_source == "greeting":
-            who += " (inferred)"
+        who = author_label(c)
         date = f", {c.date}" if c.date else ""
         head = f"**{who}**{date} · lines {c.span.first}–{c.span.last}"
         out.append(f"{prefix}{head}")
@@ -101,6 +99,19 @@ def to_markdown(d: Discussion, *, explain: bool = False) -> str:
             out.append(f"{prefix}*{explain_link(d, c)}*")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def article_body(article: Article) -> tuple[Line, ...]:
+    """The article's lines after its title (the title is shown as the heading)."""
+    return article.lines[1:] if article.title else article.lines
+
+
+def author_label(c: Comment) -> str:
+    """The author as a heading shows it: "?" when unknown, marked when inferred."""
+    who = c.author or "?"
+    if c.author and c.author_source == "greeting":
+        who += " (inferred)"
+    return who
 
 
 def explain_link(d: Discussion, c: Comment) -> str:

@@ -94,7 +94,7 @@ def flatten(d: Discussion, style: str = "bare", *, dump_name: str = "dump.txt") 
     spans: dict[str, tuple[int, int]] = {}
     comments = []
     for c in d.descendants(None):  # depth-first, whatever order the model holds them in
-        first, last = _write_comment(out, c, d.language, style)
+        first, last = _write_comment(out, c, d.language)
         spans[c.id] = (first, last)
         entry: dict[str, Any] = {
             "start": first,
@@ -118,9 +118,9 @@ def flatten(d: Discussion, style: str = "bare", *, dump_name: str = "dump.txt") 
     return Flat("\n".join(out.lines) + "\n" if out.lines else "", gold)
 
 
-def _write_comment(out: _Writer, c: Comment, language: str, style: str) -> tuple[int, int]:
+def _write_comment(out: _Writer, c: Comment, language: str) -> tuple[int, int]:
     paragraphs = list(c.paragraphs) or ["…"]
-    if style != "page":
+    if out.style != "page":
         numbers = [out.add(p) for p in paragraphs]
         return numbers[0], numbers[-1]
     first = out.add(c.author or ANONYMOUS)

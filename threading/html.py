@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .export import explain_link
+from .export import article_body, author_label, explain_link
 from .model import Comment, Discussion, Role
 
 _CSS = """
@@ -31,10 +31,7 @@ footer { margin-top: 2rem; color: #888; font-size: .8rem; }
 
 
 def _summary(c: Comment) -> str:
-    who = escape(c.author or "?")
-    if c.author and c.author_source == "greeting":
-        who += " (inferred)"
-    parts = [f"<b>{who}</b>"]
+    parts = [f"<b>{escape(author_label(c))}</b>"]
     if c.date:
         parts.append(escape(c.date))
     parts.append(f"line {c.span.first}")
@@ -61,8 +58,7 @@ def to_html(d: Discussion, *, explain: bool = False) -> str:
         f"<h1>{title}</h1>",
     ]
     if d.article is not None:
-        lines = d.article.lines[1:] if d.article.title else d.article.lines
-        for line in lines:
+        for line in article_body(d.article):
             tag = "h2" if line.role == Role.HEADING else "p"
             out.append(f"<{tag}>{escape(line.text)}</{tag}>")
     out.append("</header>")

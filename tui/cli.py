@@ -134,7 +134,7 @@ def _discussion(args: argparse.Namespace) -> Discussion:
     # Every input goes through the loader: structured formats are read, flat dumps rebuilt.
     from threadloom.threading.loader import load
 
-    return load(_load(args), input_format=getattr(args, "input_format", None),
+    return load(_load(args), input_format=args.input_format,
                 order=args.order, attacher=args.attacher)
 
 
@@ -199,6 +199,8 @@ def cmd_eval(argv: Sequence[str]) -> int:
 
 
 def _flatten_parser() -> argparse.ArgumentParser:
+    from threadloom.threading.flatten import STYLES
+
     p = _Parser(
         prog="threadloom flatten",
         description="Write a thread as a flat dump (depth-first, no nesting) plus the gold "
@@ -213,7 +215,7 @@ def _flatten_parser() -> argparse.ArgumentParser:
         "  threadloom eval case.gold.json\n",
     )
     p.add_argument("file", help="a thread in any input format, or - for stdin")
-    p.add_argument("--style", choices=("bare", "blank", "page"), default="bare")
+    p.add_argument("--style", choices=STYLES, default="bare")
     p.add_argument("-o", "--output", required=True, metavar="OUT.txt",
                    help="the dump to write; the gold file goes beside it as OUT.gold.json")
     p.set_defaults(sample=None)  # _load's other source; flatten always names a FILE

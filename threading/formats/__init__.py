@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from ..decode import InputError
-from ..model import Discussion
-from . import csvfile, disqus, generic, hackernews, mbox, native, reddit, wxr
-from .records import Thread, build
+
+if TYPE_CHECKING:
+    from ..model import Discussion
 
 TEXT = "text"
 # name -> one line for --help
@@ -32,7 +32,11 @@ FORMATS: dict[str, str] = {
 }
 ALIASES = {"jsonl": "json", "hackernews": "hn", "wordpress": "wxr", "native": "threadloom",
            "flat": TEXT, "txt": TEXT, "tsv": "csv", "email": "mbox"}
-_JSON_FORMATS = ("threadloom", "json", "reddit", "hn")
+# The readers are imported when a file needs them, not with this package (every command
+# imports it for FORMATS): format -> the module in this package that reads it.
+_JSON_READERS = {"json": "generic", "reddit": "reddit", "hn": "hackernews"}
+_TEXT_READERS = {"disqus": "disqus", "wxr": "wxr", "mbox": "mbox", "csv": "csvfile"}
+_JSON_FORMATS = ("threadloom", *_JSON_READERS)
 # A dump may well start with "[quote]" or "{sic}"; JSON starts with an object or a list of them.
 _JSON_START = re.compile(r'\s*(\{\s*("|\})|\[\s*(\{|\[|\]))')
 _HEAD = 8192
@@ -53,6 +57,7 @@ def parse_json(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as whole:
+        message = f"JSON: {whole.msg} at line {whole.lineno}, column {whole.colno}"
         rows = []
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
@@ -61,15 +66,14 @@ def parse_json(text: str) -> Any:
                 rows.append(json.loads(line))
             except json.JSONDecodeError:
                 raise InputError(
-                    f"JSON: {whole.msg} at line {whole.lineno}, column {whole.colno}"
+                    message
                     + (" (the file ends too early: cut off?)" if _at_end(whole, text) else "")
                 ) from None
             if number == 1 and not isinstance(rows[0], dict):
                 break
         if rows and all(isinstance(r, dict) for r in rows):
             return rows
-        raise InputError(f"JSON: {whole.msg} at line {whole.lineno}, column {whole.colno}"
-                         ) from None
+        raise InputError(message) from None
     except RecursionError:
         raise InputError("JSON: nested too deeply to read") from None
 
@@ -82,6 +86,8 @@ def _at_end(error: json.JSONDecodeError, text: str) -> bool:
 
 
 def json_kind(doc: Any) -> str:
+    from . import hackernews, native, reddit
+
     if native.looks_like(doc):
         return "threadloom"
     if reddit.looks_like(doc):
@@ -106,6 +112,8 @@ def sniff(text: str) -> tuple[str, Any]:
 
 
 def _text_kind(head: str) -> str:
+    from . import csvfile, disqus, mbox, wxr
+
     if head.startswith("<"):
         if disqus.looks_like(head):
             return "disqus"
@@ -121,17 +129,9 @@ def _text_kind(head: str) -> str:
     return TEXT
 
 
-_TEXT_READERS: dict[str, Callable[[str], Thread]] = {
-    "disqus": disqus.read,
-    "wxr": wxr.read,
-    "mbox": mbox.read,
-    "csv": csvfile.read,
-}
-_JSON_READERS: dict[str, Callable[[Any], Thread]] = {
-    "json": generic.read,
-    "reddit": reddit.read,
-    "hn": hackernews.read,
-}
+def _reader(module: str) -> Any:
+    """The `read` function of a reader module of this package."""
+    return import_module(f".{module}", __name__).read
 
 
 def read_structured(
@@ -141,14 +141,16 @@ def read_structured(
 
     `doc`: the JSON document `sniff` already parsed from `text`, if any.
     """
+    from .records import build
+
     fmt = canonical(fmt)
     if fmt in _JSON_FORMATS:
         doc = parse_json(text) if doc is None else doc
         if fmt == "threadloom":
-            return native.read(doc)
-        thread = _JSON_READERS[fmt](doc)
+            return _reader("native")(doc)
+        thread = _reader(_JSON_READERS[fmt])(doc)
     elif fmt in _TEXT_READERS:
-        thread = _TEXT_READERS[fmt](text)
+        thread = _reader(_TEXT_READERS[fmt])(text)
     else:
         raise InputError(f"{fmt!r} is not a structured format")
     if not thread.records and not thread.article:

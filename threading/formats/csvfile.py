@@ -62,12 +62,9 @@ def read(text: str) -> Thread:
                 raise InputError(f"csv: row {number} has {len(row)} fields, the header "
                                  f"{len(header)}")
             cells = dict(zip(header, row, strict=True))
-            rows.append({field: cells[column] for field, column in columns.items()})
+            # Empty cells mean "no value"; ids and parents are then looked up like generic JSON.
+            rows.append({field: cells[column] if cells[column].strip() else None
+                         for field, column in columns.items()})
     except csv.Error as exc:
         raise InputError(f"csv: {exc} (row {reader.line_num})") from None
-    # Empty cells mean "no value"; ids and parents are then looked up like generic JSON.
-    for row in rows:
-        for key, value in list(row.items()):
-            if not value.strip():
-                row[key] = None
     return generic.read(rows)

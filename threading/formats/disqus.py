@@ -7,10 +7,11 @@ it is not shown: they become "[deleted]" placeholders when they have replies.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..decode import InputError
-from ..model import Role
 from .markup import format_date, html_paragraphs
-from .records import Kind, Record, clean
+from .records import Kind, Record, article_lines, clean
 from .xmltree import Part, attr, child, child_text, combine, local, parse
 
 
@@ -33,12 +34,10 @@ def read(text: str):
         if kind == "thread":
             key = attr(element, "id") or child_text(element, "id")
             title = clean(child_text(element, "title"))
-            article = [(Role.TITLE, title)] if title else []
             link = clean(child_text(element, "link"))
-            if link:
-                article.append((Role.BODY, link))
-            article += [(Role.BODY, p) for p in html_paragraphs(child_text(element, "message"))]
-            threads[key] = Part(key, title, tuple(article), ())
+            article = article_lines(title, (link,) if link else (),
+                                    html_paragraphs(child_text(element, "message")))
+            threads[key] = Part(key, title, article, ())
         elif kind == "post":
             thread = attr(child(element, "thread"), "id")
             author = child(element, "author")
@@ -51,11 +50,11 @@ def read(text: str):
                     id=attr(element, "id") or child_text(element, "id"),
                     parent=attr(child(element, "parent"), "id") or None,
                     paragraphs=html_paragraphs(child_text(element, "message")),
-                    author=None if gone else name,
+                    author=name,
                     date=format_date(child_text(element, "createdAt")),
                     kind=Kind.DELETED if gone else Kind.COMMENT,
                 )
             )
-    parts = [Part(p.key, p.title, p.article, tuple(posts.get(k, ()))) for k, p in threads.items()]
+    parts = [replace(p, records=tuple(posts.get(k, ()))) for k, p in threads.items()]
     parts += [Part(k, k, (), tuple(v)) for k, v in posts.items() if k not in threads]
     return combine(parts, "disqus")

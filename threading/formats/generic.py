@@ -14,7 +14,7 @@ from typing import Any
 from ..decode import InputError
 from ..model import Role
 from .markup import format_date, html_paragraphs
-from .records import Kind, Record, Thread, clean, line_paragraphs, str_or_none
+from .records import Kind, Record, Thread, article_lines, clean, line_paragraphs, str_or_none
 
 ID_KEYS = ("id", "comment_id", "commentId", "_id", "uid", "uuid", "key")
 PARENT_KEYS = ("parent_id", "parentId", "in_reply_to", "inReplyTo", "reply_to", "replyTo",
@@ -22,8 +22,10 @@ PARENT_KEYS = ("parent_id", "parentId", "in_reply_to", "inReplyTo", "reply_to", 
 TEXT_KEYS = ("text", "body", "content", "comment", "message", "html")
 AUTHOR_KEYS = ("author", "user", "username", "name", "by", "user_name", "author_name")
 DATE_KEYS = ("created", "created_at", "createdAt", "time", "timestamp", "date")
-NESTED_KEYS = ("replies", "children")
-LIST_KEYS = ("comments", "items", "records", "posts", "messages", "data", "replies", "children")
+NESTED_KEYS = ("replies", "children")  # a comment's replies, nested inside it
+# Lists of comments held by a post (the post is then the article).
+_HOLDER_KEYS = ("comments", "items", "records", "posts", "messages", "data")
+LIST_KEYS = (*_HOLDER_KEYS, *NESTED_KEYS)
 DELETED_KEYS = ("deleted", "is_deleted", "isDeleted", "removed", "dead")
 
 _HTML = re.compile(r"<(p|br|div|a|i|b|em|strong|blockquote|pre|code)\b", re.I)
@@ -70,14 +72,12 @@ def record_list(doc: Any) -> tuple[list[Any], str, tuple[tuple[Role, str], ...]]
         raise InputError(f"JSON: expected a list of comments or an object, got {_kind(doc)}")
     title = clean(doc["title"]) if isinstance(doc.get("title"), str) else ""
     text = first(doc, TEXT_KEYS)
-    for key in LIST_KEYS[:-2]:  # a post holding its comments: the post is the article
+    for key in _HOLDER_KEYS:  # a post holding its comments: the post is the article
         if isinstance(doc.get(key), list):
-            article = ((Role.TITLE, title),) if title else ()
-            article += tuple((Role.BODY, p) for p in paragraphs(text))
-            return doc[key], title, article
+            return doc[key], title, article_lines(title, paragraphs(text))
     if text is not None and not isinstance(text, list):
         return [doc], title, ()  # one comment with its replies nested inside
-    for key in LIST_KEYS[-2:]:
+    for key in NESTED_KEYS:
         if isinstance(doc.get(key), list):
             return doc[key], title, ()
     raise InputError("JSON: no list of comments found (looked for "

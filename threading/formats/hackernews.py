@@ -13,7 +13,7 @@ from typing import Any
 from ..decode import InputError
 from ..model import Role
 from .markup import format_date, html_paragraphs
-from .records import Kind, Record, Thread, clean, str_or_none
+from .records import Kind, Record, Thread, article_lines, clean, str_or_none
 
 _TYPES = frozenset({"story", "comment", "job", "poll", "ask", "show"})
 
@@ -39,7 +39,7 @@ def _record(item: dict[str, Any], parent: str | None) -> Record:
         id=str_or_none(item.get("id")) or "",
         parent=parent,
         paragraphs=text,
-        author=None if gone else str_or_none(item.get("author") or item.get("by")),
+        author=str_or_none(item.get("author") or item.get("by")),
         date=format_date(item.get("created_at") or item.get("time")),
         kind=Kind.DELETED if gone else Kind.COMMENT,
     )
@@ -47,11 +47,9 @@ def _record(item: dict[str, Any], parent: str | None) -> Record:
 
 def _article(story: dict[str, Any]) -> tuple[str, tuple[tuple[Role, str], ...]]:
     title = clean(story.get("title") or "")
-    lines = [(Role.TITLE, title)] if title else []
-    if isinstance(story.get("url"), str) and story["url"]:
-        lines.append((Role.BODY, clean(story["url"])))
-    lines += [(Role.BODY, p) for p in html_paragraphs(story.get("text"))]
-    return title, tuple(lines)
+    url = story.get("url")
+    link = (clean(url),) if isinstance(url, str) and url else ()
+    return title, article_lines(title, link, html_paragraphs(story.get("text")))
 
 
 def read(doc: Any) -> Thread:

@@ -10,7 +10,7 @@ to the top level.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -85,6 +85,12 @@ def block_paragraphs(text: str) -> tuple[str, ...]:
     if block:
         out.append(clean(" ".join(block)))
     return tuple(p for p in out if p)
+
+
+def article_lines(title: str, *bodies: Iterable[str]) -> tuple[tuple[Role, str], ...]:
+    """A Thread's article: the title line (when there is one), then every body paragraph."""
+    head = ((Role.TITLE, title),) if title else ()
+    return head + tuple((Role.BODY, p) for body in bodies for p in body)
 
 
 def str_or_none(value: object) -> str | None:

@@ -11,9 +11,9 @@ from html import unescape
 from typing import Any
 
 from ..decode import InputError
-from ..model import Evidence, Role
+from ..model import Evidence
 from .markup import format_date
-from .records import Kind, Record, Thread, block_paragraphs, clean, str_or_none
+from .records import Kind, Record, Thread, article_lines, block_paragraphs, clean, str_or_none
 
 _GONE = frozenset({"[deleted]", "[removed]"})
 _MORE = Evidence("source", "a 'more' stub: replies the source did not include")
@@ -45,18 +45,17 @@ def read(doc: Any) -> Thread:
     if not looks_like(doc):
         raise InputError("reddit: expected the listings of a comments page (kind: Listing)")
     listings = doc if isinstance(doc, list) else [doc]
-    title, article, root_ids = "", [], set()
+    title, article, root_ids = "", (), set()
     things: list[Any] = []
     for listing in listings:
         for thing in _children(listing):
             if isinstance(thing, dict) and thing.get("kind") == "t3" and not article:
                 post = thing.get("data") if isinstance(thing.get("data"), dict) else {}
                 title = clean(post.get("title") or "")
-                article = [(Role.TITLE, title)] if title else []
-                article += [(Role.BODY, p) for p in _body(post.get("selftext"))]
                 url = post.get("url")
-                if isinstance(url, str) and not post.get("is_self") and url:
-                    article.append((Role.BODY, clean(url)))
+                linked = isinstance(url, str) and url and not post.get("is_self")
+                link = (clean(url),) if linked else ()
+                article = article_lines(title, _body(post.get("selftext")), link)
                 for key in ("name", "id"):
                     if str_or_none(post.get(key)):
                         root_ids.add(str_or_none(post.get(key)))
@@ -87,11 +86,11 @@ def read(doc: Any) -> Thread:
                 id=name,
                 parent=parent,
                 paragraphs=body,
-                author=None if gone else str_or_none(data.get("author")),
+                author=str_or_none(data.get("author")),
                 date=format_date(data.get("created_utc") or data.get("created")),
                 kind=Kind.DELETED if gone else Kind.COMMENT,
             )
         )
         stack.extend((kid, name) for kid in reversed(_children(data.get("replies"))))
-    return Thread(tuple(records), title=title, article=tuple(article),
+    return Thread(tuple(records), title=title, article=article,
                   root_ids=frozenset(root_ids))

@@ -8,9 +8,8 @@ replies hang under them.
 from __future__ import annotations
 
 from ..decode import InputError
-from ..model import Role
 from .markup import format_date, html_paragraphs
-from .records import Kind, Record, clean, line_paragraphs
+from .records import Kind, Record, article_lines, clean, line_paragraphs
 from .xmltree import Part, child, child_text, combine, local, parse
 
 
@@ -41,8 +40,7 @@ def read(text: str):
             continue
         key = child_text(item, "post_id") or child_text(item, "guid") or child_text(item, "link")
         title = clean(child_text(item, "title"))
-        article = [(Role.TITLE, title)] if title else []
-        article += [(Role.BODY, p) for p in _body(child_text(item, "encoded"))]
+        article = article_lines(title, _body(child_text(item, "encoded")))
         records = []
         for c in item:
             if local(c.tag) != "comment" or child(c, "comment_id") is None:
@@ -55,12 +53,12 @@ def read(text: str):
                     id=child_text(c, "comment_id"),
                     parent=None if parent in ("", "0") else parent,
                     paragraphs=_body(child_text(c, "comment_content")),
-                    author=None if gone else (clean(child_text(c, "comment_author")) or None),
+                    author=clean(child_text(c, "comment_author")) or None,
                     date=_date(c),
                     kind=Kind.DELETED if gone else Kind.COMMENT,
                 )
             )
-        parts.append(Part(key, title, tuple(article), tuple(records)))
+        parts.append(Part(key, title, article, tuple(records)))
     if not parts:
         raise InputError("wxr: the export holds no posts")
     return combine(parts, "wxr")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..decode import InputError
 from ..model import Evidence, Role
@@ -72,7 +72,6 @@ def combine(parts: Sequence[Part], what: str) -> Thread:
         records.append(Record(key, None, heading, kind=Kind.STUB,
                               evidence=(Evidence("source", f"a thread of the {what} export"),)))
         # A comment of this thread whose parent is the thread itself hangs under its heading.
-        records += [r if r.parent not in (None, "", part.key) else
-                    Record(r.id, key, r.paragraphs, r.author, r.date, r.kind, r.confidence,
-                           r.evidence) for r in part.records]
+        records += [r if r.parent not in (None, "", part.key) else replace(r, parent=key)
+                    for r in part.records]
     return Thread(tuple(records), what, ())
