@@ -15,6 +15,13 @@ def fixtures() -> Path:
 
 
 @pytest.fixture
+def home(tmp_path, monkeypatch) -> Path:
+    """A fresh THREADLOOM_HOME (bookmarks, positions, keymap) for one test."""
+    monkeypatch.setenv("THREADLOOM_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+@pytest.fixture
 def shared_gold() -> Path:
     if not (SHARED_GOLD / "README.md").exists():
         pytest.skip("../shared/gold is not beside the repo")

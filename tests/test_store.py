@@ -7,15 +7,8 @@ import multiprocessing
 import sqlite3
 import time
 
-import pytest
 from threadloom.tui.bookmarks_cli import cmd_bookmarks
 from threadloom.tui.store import DB_NAME, Bookmark, Store, data_home
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("THREADLOOM_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
 
 
 def mark(cid: str, fp: str = "fp1", excerpt: str = "some words") -> Bookmark:

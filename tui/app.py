@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import contextlib
 import gc
 import os
 import sqlite3
@@ -55,6 +54,8 @@ class ThreadloomApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "threadloom"
     ENABLE_COMMAND_PALETTE = True
+    # below NARROW columns the screen gets "-narrow" (the comment goes under the tree)
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (NARROW, "-wide")]
     COMMANDS = App.COMMANDS | {ReaderCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -97,11 +98,9 @@ class ThreadloomApp(App[int]):
         self.matches: list[str] = []
         self._match_pos: list[int] = []  # tree positions of matches, ascending, for bisect
         self.search_error: str | None = None
-        self.filtered = False
         self.message: Text | None = None
         self.bookmarked: set[str] = set()
         self._search_origin: str | None = None
-        self._saved = False
         self._message_timer: Timer | None = None
 
     # -- layout -------------------------------------------------------------------------
@@ -130,6 +129,11 @@ class ThreadloomApp(App[int]):
     @property
     def tree(self) -> ThreadTree:
         return self.query_one(ThreadTree)
+
+    @property
+    def filtered(self) -> bool:
+        """Whether the tree shows only the matches and their ancestors."""
+        return self.tree.outline.allowed is not None
 
     def on_mount(self) -> None:
         if self.keymap:
@@ -160,9 +164,6 @@ class ThreadloomApp(App[int]):
     def fingerprint(self) -> str:
         return self.discussion.source.fingerprint
 
-    def on_resize(self) -> None:
-        self.screen.set_class(self.size.width < NARROW, "-narrow")
-
     # -- reading position -------------------------------------------------------------------
     def _restore(self) -> None:
         assert self.store is not None
@@ -176,9 +177,8 @@ class ThreadloomApp(App[int]):
         self._say("back where you left off")
 
     def save_position(self) -> None:
-        if self.store is None or self._saved:
+        if self.store is None:
             return
-        self._saved = True
         tree = self.tree
         outline = tree.outline
         self._write("save the reading position", lambda: self.store.save_position(
@@ -187,11 +187,6 @@ class ThreadloomApp(App[int]):
     async def action_quit(self) -> None:
         self.save_position()
         self.exit(0)
-
-    def on_unmount(self) -> None:
-        # The app is going away: a failed save must not turn an exit into a traceback.
-        with contextlib.suppress(Exception):
-            self.save_position()
 
     # -- detail and status ---------------------------------------------------------------------
     @on(ThreadTree.Moved)
@@ -338,7 +333,8 @@ class ThreadloomApp(App[int]):
             origin = outline.tree_position(self._search_origin or tree.key)
             at = bisect.bisect_left(self._match_pos, origin) % len(self.matches)
             tree.select(self.matches[at])
-        self._show(tree.key)
+        elif not self.filtered:  # nothing moved, so no Moved message will show the detail
+            self._show(tree.key)
 
     def action_next_match(self, step: int) -> None:
         if not self.matches:
@@ -371,20 +367,15 @@ class ThreadloomApp(App[int]):
             self._say("nothing to filter: search first (/)")
             self.bell()
             return
-        self.filtered = True
-        self._apply_filter()
+        self._apply_filter()  # reshaping posts Moved, which shows the detail
         tree = self.tree
         if tree.key not in self.matches:  # hidden or an ancestor: go to the next match
             pos = tree.outline.tree_position(tree.key)
             at = bisect.bisect_left(self._match_pos, pos) % len(self.matches)
             tree.select(self.matches[at])
-        self._show(tree.key)
 
     def _clear_filter(self) -> None:
-        self.filtered = False
-        tree = self.tree
-        tree.reshape(lambda outline: outline.set_filter(None))
-        self._show(tree.key)
+        self.tree.reshape(lambda outline: outline.set_filter(None))  # posts Moved
 
     def clear_search(self) -> None:
         if self.filtered:
@@ -443,8 +434,7 @@ class ThreadloomApp(App[int]):
         if self.store is None:
             self._say("bookmarks are off: no user data directory")
             return
-        present = {c.id for c in self.discussion.comments}
-        screen = BookmarksScreen(self.store, self.fingerprint, present)
+        screen = BookmarksScreen(self.store, self.fingerprint, self.discussion)
 
         def done(target: str | None) -> None:
             # Reload: deletions here, and bookmarks another open reader added meanwhile.
@@ -461,8 +451,8 @@ class ThreadloomApp(App[int]):
         if comment_id not in self.discussion:
             self._say("that comment is not in this reconstruction")
             return
-        if self.filtered and tree.outline.allowed is not None \
-                and comment_id not in tree.outline.allowed:
+        allowed = tree.outline.allowed
+        if allowed is not None and comment_id not in allowed:
             self._clear_filter()
         tree.select(comment_id)
         tree.focus()

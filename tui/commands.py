@@ -34,7 +34,13 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
 class ReaderCommands(Provider):
     """The reader's actions plus one "Go to bookmark" entry per bookmark of this dump."""
 
-    def _entries(self) -> list[tuple[Text, str, Callable[[], object]]]:
+    _entries: list[tuple[Text, str, Callable[[], object]]]
+
+    async def startup(self) -> None:
+        # Read the bookmarks once per palette opening, not on every keystroke.
+        self._entries = self._build_entries()
+
+    def _build_entries(self) -> list[tuple[Text, str, Callable[[], object]]]:
         app: ThreadloomApp = self.app  # type: ignore[assignment]
         entries: list[tuple[Text, str, Callable[[], object]]] = []
         for title, help_text, action in ACTIONS:
@@ -50,12 +56,12 @@ class ReaderCommands(Provider):
         return entries
 
     async def discover(self) -> Hits:
-        for label, help_text, callback in self._entries():
+        for label, help_text, callback in self._entries:
             yield DiscoveryHit(label, callback, text=label.plain, help=help_text)
 
     async def search(self, query: str) -> AsyncIterator[Hit]:
         matcher = self.matcher(query)
-        for label, help_text, callback in self._entries():
+        for label, help_text, callback in self._entries:
             score = matcher.match(label.plain)
             if score > 0:
                 shown = label.copy()

@@ -98,18 +98,11 @@ class Outline:
         return bool(self.children(key))
 
     def subtree_size(self, key: str) -> int:
-        n, stack = 0, list(self._kids.get(key, []))
-        while stack:
-            k = stack.pop()
-            n += 1
-            stack.extend(self._kids.get(k, ()))
-        return n
+        """How many replies a comment has, all the way down (what a folded row counts)."""
+        return self.discussion.subtree_size(key)
 
     def is_folded(self, key: str) -> bool:
         return key in self.folded and self.has_children(key)
-
-    def depth(self, key: str) -> int:
-        return self._depth[key]
 
     def _is_last(self, key: str) -> bool:
         p = self._parent[key]
@@ -328,15 +321,6 @@ class Outline:
             return None
         return sibs[at] if 0 <= at < len(sibs) else None
 
-    def thread_of(self, key: str) -> str | None:
-        """The top-level row (direct child of the article) this key belongs to."""
-        if key == ARTICLE:
-            return None
-        current = key
-        while self._parent.get(current) not in (ARTICLE, None):
-            current = self._parent[current]
-        return current
-
     def thread_step(self, key: str, step: int) -> str | None:
         """The previous/next top-level thread from here (the article counts as before all)."""
         tops = [k for k in self.children(ARTICLE) if self.is_comment(k)]
@@ -344,7 +328,7 @@ class Outline:
             return None
         if not self.is_comment(key):  # the article and its chrome come before every thread
             return tops[0] if step > 0 else None
-        top = self.thread_of(key)
+        top = self.discussion.top_level(key).id
         if step < 0 and top != key:
             return top  # from inside a thread, "previous" first goes to its start
         at = tops.index(top) + step if top in tops else -1

@@ -54,15 +54,6 @@ class Query:
     def empty(self) -> bool:
         return not self.needle and self.pattern is None
 
-    @property
-    def is_regex(self) -> bool:
-        return self.pattern is not None
-
-    def matches_folded(self, folded: str, original: str) -> bool:
-        if self.pattern is not None:
-            return any(m.end() > m.start() for m in self.pattern.finditer(original))
-        return self.needle in folded
-
     def spans(self, text: str) -> list[tuple[int, int]]:
         if self.empty or not text:
             return []
@@ -97,16 +88,24 @@ class SearchIndex:
 
     def __init__(self, discussion: Discussion) -> None:
         self.discussion = discussion
+        self._texts: list[str] | None = None
         self._folded: list[str] | None = None
         self._last: tuple[str, list[int]] = ("", [])  # the previous needle and its hits
 
     @property
-    def folded(self) -> Sequence[str]:
-        if self._folded is None:
+    def texts(self) -> Sequence[str]:
+        """Each comment's searchable text, unfolded (what regular expressions run on)."""
+        if self._texts is None:
             # The author is searchable too ("~Bazi" is found by "bazi"), on its own line so
             # a match never spans name and text.
-            self._folded = [fold(f"{c.author}\n{c.text}" if c.author else c.text)
-                            for c in self.discussion.comments]
+            self._texts = [f"{c.author}\n{c.text}" if c.author else c.text
+                           for c in self.discussion.comments]
+        return self._texts
+
+    @property
+    def folded(self) -> Sequence[str]:
+        if self._folded is None:
+            self._folded = [fold(t) for t in self.texts]
         return self._folded
 
     def find(self, query: Query) -> list[str]:
@@ -118,7 +117,6 @@ class SearchIndex:
         """Positions (Comment.index) of the comments that match, ascending."""
         if query.empty:
             return []
-        comments = self.discussion.comments
         if query.pattern is None:
             needle = query.needle
             folded = self.folded
@@ -129,5 +127,6 @@ class SearchIndex:
                 found = [i for i, f in enumerate(folded) if needle in f]
             self._last = (needle, found)
             return found
-        return [i for i, c in enumerate(comments)
-                if query.matches_folded("", f"{c.author}\n{c.text}" if c.author else c.text)]
+        pattern = query.pattern
+        return [i for i, t in enumerate(self.texts)
+                if any(m.end() > m.start() for m in pattern.finditer(t))]

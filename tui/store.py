@@ -13,11 +13,11 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import closing, contextmanager
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_data_path
 
 HOME_ENV = "THREADLOOM_HOME"
 DB_NAME = "threadloom.sqlite3"
@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS position (
 def data_home() -> Path:
     """THREADLOOM_HOME if set (tests use it), else the platform's user data directory."""
     override = os.environ.get(HOME_ENV)
-    return Path(override) if override else Path(user_data_dir("threadloom", appauthor=False))
+    return Path(override) if override else user_data_path("threadloom", appauthor=False)
 
 
 @dataclass(frozen=True)
@@ -64,16 +64,9 @@ class Bookmark:
     created: float
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "fingerprint": self.fingerprint,
-            "comment_id": self.comment_id,
-            "source": self.source,
-            "title": self.title,
-            "author": self.author,
-            "line": self.line,
-            "excerpt": self.excerpt,
-            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self.created)),
-        }
+        # the fields in order, the time as ISO 8601 UTC
+        return {**asdict(self),
+                "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self.created))}
 
 
 @dataclass(frozen=True)
@@ -103,8 +96,7 @@ class Store:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        conn = self._connect()
-        try:
+        with closing(self._connect()) as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
@@ -112,20 +104,15 @@ class Store:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
-        finally:
-            conn.close()
 
     def _init(self) -> None:
-        conn = self._connect()
-        try:
+        with closing(self._connect()) as conn:
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise sqlite3.DatabaseError(f"integrity check: {check}")
             conn.execute("PRAGMA journal_mode=WAL")
             conn.executescript(_SCHEMA)
             conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-        finally:
-            conn.close()
 
     def _move_aside(self) -> Path:
         stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -160,8 +147,7 @@ class Store:
 
     def bookmarks(self, fingerprint: str | None = None) -> list[Bookmark]:
         """Bookmarks of one dump (or all), oldest first."""
-        conn = self._connect()
-        try:
+        with closing(self._connect()) as conn:
             if fingerprint is None:
                 rows = conn.execute("SELECT * FROM bookmark ORDER BY created, rowid").fetchall()
             else:
@@ -169,8 +155,6 @@ class Store:
                     "SELECT * FROM bookmark WHERE fingerprint = ? ORDER BY created, rowid",
                     (fingerprint,),
                 ).fetchall()
-        finally:
-            conn.close()
         return [Bookmark(**dict(row)) for row in rows]
 
     def bookmarked_ids(self, fingerprint: str) -> set[str]:
@@ -186,13 +170,10 @@ class Store:
             )
 
     def position(self, fingerprint: str) -> Position | None:
-        conn = self._connect()
-        try:
+        with closing(self._connect()) as conn:
             row = conn.execute(
                 "SELECT cursor, folded FROM position WHERE fingerprint = ?", (fingerprint,)
             ).fetchone()
-        finally:
-            conn.close()
         if row is None:
             return None
         try:

@@ -15,12 +15,6 @@ def discussion() -> Discussion:
 
 
 @pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("THREADLOOM_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
-@pytest.fixture
 def store(home) -> Store:
     return Store()
 

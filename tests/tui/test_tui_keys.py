@@ -9,8 +9,7 @@ from threadloom.tui.outline import ARTICLE, CHROME
 from threadloom.tui.screens.bookmarks import BookmarksScreen
 from threadloom.tui.screens.help import HelpScreen
 from threadloom.tui.widgets.thread_tree import ThreadTree
-
-SIZE = (100, 30)  # columns, rows
+from tui_fixtures import SIZE  # (columns, rows)
 
 
 def keys(app: ThreadloomApp) -> list[str]:

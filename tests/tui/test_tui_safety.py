@@ -12,8 +12,7 @@ from threadloom.tui.app import make_app
 from threadloom.tui.labels import comment_detail, tree_label
 from threadloom.tui.search import compile_query
 from threadloom.tui.widgets.detail import DetailView
-
-SIZE = (100, 30)
+from tui_fixtures import SIZE
 
 HOSTILE_LINES = [
     "[bold red]not bold[/] and [link=https://evil.example]a link[/link] and [/]",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import ClassVar
 
 from rich.text import Text
@@ -39,13 +40,12 @@ class BookmarksScreen(ModalScreen[str | None]):
         Binding("enter", "jump", "Jump", show=False, id="bookmarks-jump"),
     ]
 
-    def __init__(self, store: Store, fingerprint: str, present: set[str]) -> None:
+    def __init__(self, store: Store, fingerprint: str, present: Container[str]) -> None:
         super().__init__()
         self.store = store
         self.fingerprint = fingerprint
         self.present = present
         self.items: list[Bookmark] = []
-        self.deleted: list[str] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-body") as body:
@@ -88,7 +88,6 @@ class BookmarksScreen(ModalScreen[str | None]):
             return
         victim = self.items[at]
         self.store.remove_bookmark(self.fingerprint, victim.comment_id)
-        self.deleted.append(victim.comment_id)
         self._load(keep=at)
 
     def action_close(self) -> None:

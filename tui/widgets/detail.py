@@ -49,10 +49,6 @@ class DetailView(ScrollView, can_focus=False):
         self._width = 0
 
     @property
-    def text(self) -> Text:
-        return self._text
-
-    @property
     def plain_lines(self) -> list[str]:
         """The wrapped lines as shown (for tests)."""
         return [line.plain for line in self._wrapped()]

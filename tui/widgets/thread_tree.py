@@ -123,10 +123,11 @@ class ThreadTree(ScrollView, can_focus=True, inherit_bindings=False):
         rows = self.outline.keys
         self.virtual_size = Size(self.size.width, len(rows))
         if keep is not None:
-            at = self.outline.row_of(keep)
+            outline = self.outline
+            at = outline.row_of(keep)
             if at is None:  # hidden now: go to its nearest visible ancestor
-                at = next((self.outline.row_of(a) for a in self.outline.ancestors(keep)
-                           if self.outline.row_of(a) is not None), 0)
+                at = next((row for a in outline.ancestors(keep)
+                           if (row := outline.row_of(a)) is not None), 0)
             self.cursor = at
         else:
             self.cursor = max(0, min(self.cursor, len(rows) - 1))
@@ -144,13 +145,15 @@ class ThreadTree(ScrollView, can_focus=True, inherit_bindings=False):
         self.query_ = query
         self.relabel()
 
-    def select(self, key: str, *, reveal: bool = True) -> bool:
+    def select(self, key: str) -> bool:
         """Put the cursor on a node, unfolding its ancestors if needed."""
-        if reveal and self.outline.row_of(key) is None and self.outline.reveal([key]):
+        outline = self.outline
+        at = outline.row_of(key)
+        if at is None and outline.reveal([key]):
             self._labels.clear()
-            self.virtual_size = Size(self.size.width, len(self.outline.keys))
+            self.virtual_size = Size(self.size.width, len(outline.keys))
             self.refresh()
-        at = self.outline.row_of(key)
+            at = outline.row_of(key)
         if at is None:
             return False
         self.cursor = at
@@ -183,7 +186,6 @@ class ThreadTree(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self.outline.keys))
-        self._labels.clear()
         self._scroll_to_cursor()
 
     # -- drawing ----------------------------------------------------------------------
@@ -318,20 +320,11 @@ class ThreadTree(ScrollView, can_focus=True, inherit_bindings=False):
         self._go(self.outline.thread_step(self.key, step))
 
     def action_fold_all(self) -> None:
-        key = self.key
-        self.outline.fold_all()
-        self._labels.clear()
-        self._sync(keep=key)
+        self.reshape(Outline.fold_all)
 
     def action_unfold_all(self) -> None:
-        key = self.key
-        self.outline.unfold_all()
-        self._labels.clear()
-        self._sync(keep=key)
+        self.reshape(Outline.unfold_all)
 
     def action_fold_to_depth(self, depth: int) -> None:
-        key = self.key
-        self.outline.fold_to_depth(depth)
-        self._labels.clear()
-        self._sync(keep=key)
+        self.reshape(lambda outline: outline.fold_to_depth(depth))
 
