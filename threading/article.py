@@ -67,7 +67,7 @@ def find_parts(lines: Sequence[SourceLine], language: str) -> PageParts:
         return PageParts(None, (), tuple(lines))
     chrome_numbers = _chrome_numbers(texts, language)
     body = [sl for sl in texts if sl.number not in chrome_numbers]
-    end = _article_end(texts, body, chrome_numbers, language)
+    end = _article_end(body, chrome_numbers, language)
     article_lines: list[Line] = []
     header: set[int] = set()
     if end is not None:
@@ -84,9 +84,7 @@ def find_parts(lines: Sequence[SourceLine], language: str) -> PageParts:
     return PageParts(article, blocks, rest)
 
 
-def _article_end(
-    texts: Sequence[SourceLine], body: Sequence[SourceLine], chrome: set[int], language: str
-) -> int | None:
+def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str) -> int | None:
     """The last line number of the article, or None when the page shows no article."""
     if len(body) < 2 or not title_like(body[0].text):
         return None
@@ -107,17 +105,15 @@ def _article_end(
 
 def _article_roles(src: Sequence[SourceLine], language: str) -> list[Line]:
     out = [Line(src[0].number, src[0].text, Role.TITLE)]
-    seen_body = False
     for i, sl in enumerate(src[1:], start=1):
         if _matches(sl.text, language, "boilerplate"):
             role = Role.BOILERPLATE
-        elif not seen_body and i == 1 and len(sl.text) <= LEAD_MAX and not title_like(sl.text):
+        elif i == 1 and len(sl.text) <= LEAD_MAX and not title_like(sl.text):
             role = Role.LEAD
-        elif title_like(sl.text, 90) and 0 < i < len(src) - 1:
+        elif title_like(sl.text, 90) and i < len(src) - 1:
             role = Role.HEADING
         else:
             role = Role.BODY
-            seen_body = True
         out.append(Line(sl.number, sl.text, role))
     return out
 

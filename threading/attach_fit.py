@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from .article import find_parts
 from .authors import AuthorBook
+from .evaluate import Prediction, attachment_accuracy, gold_segments
 from .features import pair_features, prepare
+from .fit import folds
 from .language import comment_languages
 from .linear import dot, fit_choice
-from .score import _greeted_here, best_overlap, candidates, similarities
-from .segment import drafts_from_spans
+from .score import _greeted_here, attach_scored, best_overlap, candidates, similarities
 
-ARTICLE_PAGE_WEIGHT = 5.0
 # Hand-set starting points for cues that are strong but rare in the dev data (forum
 # threads seldom greet by name or have an article); the fit moves them only as far as
 # the data asks.
@@ -32,23 +31,21 @@ PRIOR = {
 }
 
 
-def choice_groups(thread, order: str = "depth-first", model: Mapping[str, float] | None = None):
+def choice_groups(thread, model: Mapping[str, float] | None = None):
     """One choice per gold comment.  With `model`, the earlier comments' parents are the
     model's own decisions (the states it meets when it runs), not the gold ones."""
     gold = thread.gold
-    spans = [(g.start, g.end) for g in gold.comments]
-    drafts = drafts_from_spans(thread.lines, spans)
+    _, drafts, context = gold_segments(gold, thread.lines, thread.language)
     index = {g.start: k for k, g in enumerate(gold.comments)}
     languages = comment_languages([d.text for d in drafts], thread.language)
-    article = find_parts(thread.lines, thread.language).article
+    article = context.article
     infos, article_terms = prepare(drafts, languages, article.text if article else "")
     book = AuthorBook([d.author for d in drafts])
     parents: list[int | None] = []
     last_child: dict[int | None, int] = {}
     groups = []
-    weight = 1.0 if gold.style else ARTICLE_PAGE_WEIGHT
     for i, g in enumerate(gold.comments):
-        cands = candidates(i, parents, order, book.name, infos[i].cues.greeting)
+        cands = candidates(i, parents, context.order, book.name, infos[i].cues.greeting)
         sims = similarities(i, cands, infos)
         best = best_overlap(sims)
         greeted = _greeted_here(infos[i], cands, book.name)
@@ -66,7 +63,7 @@ def choice_groups(thread, order: str = "depth-first", model: Mapping[str, float]
                 right = hits[0]
                 break
         if right is not None and len(cands) > 1:
-            groups.append((feats, right, weight))
+            groups.append((feats, right, thread.weight))
         parent = None if g.parent == 0 else index.get(g.parent)
         if model is not None:
             scores = [dot(f, model) for f in feats]
@@ -80,10 +77,11 @@ def choice_groups(thread, order: str = "depth-first", model: Mapping[str, float]
 ROUNDS = 2  # refits on the states the model itself reaches (DAgger-style)
 
 
-def fit_weights(threads: Sequence) -> dict[str, float]:
+def fit_weights(threads: Sequence, gold_groups: Mapping[str, list]) -> dict[str, float]:
     """Fit on the gold states, then add the states the fitted model reaches and refit:
-    a greedy attacher meets its own mistakes, so it should learn from them too."""
-    groups = [x for t in threads for x in choice_groups(t)]
+    a greedy attacher meets its own mistakes, so it should learn from them too.
+    `gold_groups`: choice_groups(t) by thread name (they do not depend on the model)."""
+    groups = [x for t in threads for x in gold_groups[t.name]]
     w = fit_choice(groups, prior=PRIOR)
     for _ in range(ROUNDS):
         groups += [x for t in threads for x in choice_groups(t, model=w)]
@@ -93,31 +91,22 @@ def fit_weights(threads: Sequence) -> dict[str, float]:
 
 def decoded_accuracy(thread, w: Mapping[str, float]) -> float:
     """Attachment accuracy with gold segmentation, as `eval` measures it."""
-    from .evaluate import Prediction, attachment_accuracy
-    from .score import attach_scored
-    from .stages import AttachContext
-
-    spans = [(g.start, g.end) for g in thread.gold.comments]
-    drafts = drafts_from_spans(thread.lines, spans)
-    article = find_parts(thread.lines, thread.language).article
-    context = AttachContext(order=thread.gold.order, language=thread.language, article=article)
+    spans, drafts, context = gold_segments(thread.gold, thread.lines, thread.language)
     links = attach_scored(drafts, context, model=w)
     return attachment_accuracy(thread.gold, Prediction.from_links(spans, links))
 
 
 def fit_attach(threads: Sequence, report: Callable[[str], None]) -> dict:
-    from .fit import folds
-
-    # Blank copies repeat the bare text word for word: fitting on both would count the
-    # same choices twice.
-    threads = [t for t in threads if t.style != "blank"]
+    """`threads`: bare and page dumps (blank copies repeat the bare text word for word:
+    fitting on both would count the same choices twice)."""
+    gold_groups = {t.name: choice_groups(t) for t in threads}
     by_discussion: dict[str, list] = {}
     for t in threads:  # fold by discussion: the bare and page copies stay together
         by_discussion.setdefault(t.name.replace("-page", ""), []).append(t)
     held: dict[str, tuple[float, int]] = {}
     for fold_keys in folds(sorted(by_discussion)):
         names = {t.name for k in fold_keys for t in by_discussion[k]}
-        w = fit_weights([t for t in threads if t.name not in names])
+        w = fit_weights([t for t in threads if t.name not in names], gold_groups)
         for t in threads:
             if t.name in names:
                 held[t.name] = (decoded_accuracy(t, w), len(t.gold.comments))
@@ -132,6 +121,6 @@ def fit_attach(threads: Sequence, report: Callable[[str], None]) -> dict:
         if total:
             summary[f"omp_{style}"] = round(sum(a * k for a, k in picked) / total, 4)
     report(f"  attach held-out accuracy (gold segments): {summary}")
-    w = fit_weights(threads)
+    w = fit_weights(threads, gold_groups)
     return {"weights": {k: round(v, 4) for k, v in sorted(w.items())},
             "held_out_gold_segments": summary}

@@ -26,18 +26,17 @@ class AuthorBook:
         self.source: list[AuthorSource] = [
             AuthorSource.GIVEN if g else AuthorSource.NONE for g in given
         ]
-        self.why: list[str] = ["" for _ in given]
         # Per comment: is its author only a guess from the turns of a conversation?
         self.guessed: list[bool] = [False for _ in given]
 
     def known(self, i: int | None) -> str | None:
         return None if i is None else self.name[i]
 
-    def _set(self, i: int | None, name: str, source: AuthorSource, why: str) -> bool:
+    def _set(self, i: int | None, name: str, source: AuthorSource) -> bool:
         # Direct evidence (a greeting) overrides a guess from the turns of a conversation.
         if i is None or _RANK[self.source[i]] >= _RANK[source]:
             return False
-        self.name[i], self.source[i], self.why[i] = name, source, why
+        self.name[i], self.source[i] = name, source
         self.guessed[i] = source is AuthorSource.CONVERSATION
         return True
 
@@ -48,16 +47,13 @@ class AuthorBook:
             return
         grand = parents[parent]
         if cues.greeting:
-            self._set(parent, cues.greeting, AuthorSource.GREETING,
-                      f"greeted as {cues.greeting!r} by a reply")
+            self._set(parent, cues.greeting, AuthorSource.GREETING)
             a = self.known(grand)
             if a and a != cues.greeting and a not in cues.mentions:
-                self._set(i, a, AuthorSource.CONVERSATION,
-                          f"answers {cues.greeting}, who had answered {a}")
+                self._set(i, a, AuthorSource.CONVERSATION)
         for name in cues.mentions:
             if grand is not None and name != self.known(parent):
-                self._set(grand, name, AuthorSource.GREETING,
-                          f"named by a reply further down ({name!r})")
+                self._set(grand, name, AuthorSource.GREETING)
 
     def settle(self, parents: Sequence[int | None], cues: Sequence[Cues]) -> None:
         """Rules that need authors learnt later in the dump; repeated until nothing changes."""
@@ -68,16 +64,13 @@ class AuthorBook:
                 if grand is None:
                     continue
                 if cues[i].self_reference:
-                    why = f"defends an earlier comment ({cues[i].self_reference!r})"
                     if self.name[i] and not self.name[grand]:
-                        changed |= self._set(grand, self.name[i], AuthorSource.CONVERSATION, why)
+                        changed |= self._set(grand, self.name[i], AuthorSource.CONVERSATION)
                     elif self.name[grand] and not self.name[i]:
-                        changed |= self._set(i, self.name[grand], AuthorSource.CONVERSATION,
-                                             why)
+                        changed |= self._set(i, self.name[grand], AuthorSource.CONVERSATION)
                 g = cues[i].greeting
                 a = self.name[grand]
                 if g and a and a != g and self.name[p] == g and a not in cues[i].mentions:
-                    changed |= self._set(i, a, AuthorSource.CONVERSATION,
-                                         f"answers {g}, who had answered {a}")
+                    changed |= self._set(i, a, AuthorSource.CONVERSATION)
             if not changed:
                 return

@@ -55,6 +55,10 @@ def describe(text: str, language: str) -> _Paragraph:
     first = stripped[:1]
     opening = head(text)
     tokens = words(text[:1500])
+    url = is_url(text)
+    headline = title_like(text, 100)
+    long = len(text) > 300
+    rstripped = text.rstrip()
     if starts_with(text, lexicon_words(language, "segment", "continuations"), opening=opening):
         own["continuation_word"] = 1.0
     if first.islower():
@@ -73,13 +77,13 @@ def describe(text: str, language: str) -> _Paragraph:
     listed = bool(_LIST.match(text))
     if listed:
         own["list_item"] = 1.0
-    if is_url(text):
+    if url:
         own["url"] = 1.0
     if len(text) < 40:
         own["short"] = 1.0
-    elif len(text) > 300:
+    elif long:
         own["long"] = 1.0
-    if title_like(text, 100):
+    if headline:
         own["headline"] = 1.0
     if tokens[:1] and tokens[0] in _first_person(language):
         own["starts_first_person"] = 1.0
@@ -88,7 +92,7 @@ def describe(text: str, language: str) -> _Paragraph:
     if _NAME_COMMA.match(text):
         own["starts_with_name"] = 1.0
     prev: dict[str, float] = {}
-    if is_url(text):
+    if url:
         prev["after_url"] = 1.0
     end = last_char(text)
     if end == ":":
@@ -97,17 +101,17 @@ def describe(text: str, language: str) -> _Paragraph:
         prev["after_question"] = 1.0
     elif end in ",;-–(":
         prev["after_open_clause"] = 1.0
-    elif title_like(text, 100):
+    elif headline:
         prev["after_headline"] = 1.0
         if len(text) < 30:
             prev["after_short_headline"] = 1.0
     elif not ends_sentence(text):
         prev["after_unfinished"] = 1.0
-    if len(text) > 300:
+    if long:
         prev["after_long"] = 1.0
-    if text.rstrip().endswith(":") and len(text) < 120:
+    if rstripped.endswith(":") and len(text) < 120:
         own["ends_with_colon"] = 1.0
-    trails_off = text.rstrip().endswith(("...", "…"))
+    trails_off = rstripped.endswith(("...", "…"))
     picks_up = stripped.startswith(("...", "…")) or first.islower()
     return _Paragraph(own, prev, _content(tokens, language), listed, trails_off, picks_up)
 

@@ -153,15 +153,11 @@ def _second_person(language: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
-def _second_person_pattern(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    informal, formal = _second_person(language)
-    inf = "|".join(re.escape(w) for w in sorted(informal, key=len, reverse=True))
+def _formal_pattern(language: str) -> re.Pattern[str] | None:
+    _, formal = _second_person(language)
     frm = "|".join(re.escape(w) for w in sorted(formal, key=len, reverse=True))
     # Formal "Sie"/"De" count only mid-sentence: sentence-initial, they mean "they" as often.
-    return (
-        re.compile(rf"(?<!\w)(?:{inf})(?!\w)", re.IGNORECASE) if inf else None,
-        re.compile(rf"(?<![.!?:\n]\s)(?<![.!?:\n])(?<=\s)(?:{frm})(?!\w)") if frm else None,
-    )
+    return re.compile(rf"(?<![.!?:\n]\s)(?<![.!?:\n])(?<=\s)(?:{frm})(?!\w)") if frm else None
 
 
 @cache
@@ -182,7 +178,7 @@ def second_person(text: str, language: str, tokens: Sequence[str] | None = None
     found = [] if informal_words.isdisjoint(tokens) else [t for t in tokens if t in informal_words]
     hint = _formal_hint(language)
     if hint is not None and hint.search(sample):
-        _, formal = _second_person_pattern(language)
+        formal = _formal_pattern(language)
         if formal is not None:
             found += formal.findall(sample)
     return tuple(dict.fromkeys(found))

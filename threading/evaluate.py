@@ -11,11 +11,11 @@ from .article import find_parts
 from .attach import DEFAULT_ATTACHER, attach
 from .decode import InputError, read_source
 from .language import detect_language
-from .lines import split_lines
+from .lines import SourceLine, split_lines
 from .model import Discussion
 from .pipeline import dump_sample, reconstruct
 from .segment import drafts_from_spans
-from .stages import AttachContext, Link
+from .stages import AttachContext, Draft, Link
 
 
 @dataclass(frozen=True)
@@ -160,14 +160,20 @@ class FileScore:
         }
 
 
+def gold_segments(gold: Gold, lines: Sequence[SourceLine], language: str
+                  ) -> tuple[list[tuple[int, int]], tuple[Draft, ...], AttachContext]:
+    """The gold comments' spans and drafts, and the context an attacher gets for them."""
+    spans = [(g.start, g.end) for g in gold.comments]
+    drafts = drafts_from_spans(lines, spans)
+    article = find_parts(lines, language).article
+    return spans, drafts, AttachContext(order=gold.order, language=language, article=article)
+
+
 def gold_segment_accuracy(gold: Gold, text: str, attacher: str, language: str | None = None):
     """Attachment accuracy when the comment boundaries are taken from the gold file."""
     lines = split_lines(text)
-    spans = [(g.start, g.end) for g in gold.comments]
-    drafts = drafts_from_spans(lines, spans)
     lang = language or detect_language(dump_sample(lines))
-    article = find_parts(lines, lang).article
-    context = AttachContext(order=gold.order, language=lang, article=article)
+    spans, drafts, context = gold_segments(gold, lines, lang)
     links = attach(drafts, context, attacher)
     return attachment_accuracy(gold, Prediction.from_links(spans, links))
 

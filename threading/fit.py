@@ -139,22 +139,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", choices=("boundary", "attach"), help="fit one model")
     args = parser.parse_args(argv)
     out_path = Path(__file__).resolve().parent.parent / "data" / "weights.json"
-    if not out_path.parent.is_dir():  # installed, not a checkout
-        out_path = Path(__file__).resolve().parents[1] / "data" / "weights.json"
     current = json.loads(out_path.read_text()) if out_path.exists() else {}
 
     def report(msg: str) -> None:
         print(msg, file=sys.stderr)
 
+    # Blank dumps are left out: they repeat a bare dump's text word for word, so fitting on
+    # both would count the same examples twice.
+    threads = load_threads(args.gold, ("bare", "page"))
     if args.only in (None, "boundary"):
-        threads = load_threads(args.gold, ("bare", "blank"))
-        threads = [t for t in threads if t.style == "bare"]  # blank repeats the bare text
-        report(f"boundary: {len(threads)} threads")
-        current["boundary"] = fit_boundary(threads, report)
+        bare = [t for t in threads if t.style == "bare"]
+        report(f"boundary: {len(bare)} threads")
+        current["boundary"] = fit_boundary(bare, report)
     if args.only in (None, "attach"):
-        from .attach_fit import fit_attach
+        from .attach_fit import fit_attach  # not at the top: attach_fit imports this module
 
-        threads = load_threads(args.gold, ("bare", "blank", "page"))
         report(f"attach: {len(threads)} threads")
         current["attach"] = fit_attach(threads, report)
     if args.write:

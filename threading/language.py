@@ -6,7 +6,10 @@ from functools import cache, partial
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 
+from .lexicon import available
+from .lexicon import words as lexicon_words
 from .parallel import in_two
+from .text import words as split_words
 
 DEFAULT_LANGUAGE = "de"
 SAMPLE_CHARS = 6000  # langdetect costs about 1.5 ms a call; a few KB decide a dump
@@ -38,10 +41,8 @@ _MIN_WORDS = 8
 
 @cache
 def _stopword_sets() -> tuple[tuple[str, frozenset[str]], ...]:
-    from .lexicon import available, words
-
     return tuple(
-        (lang, frozenset(words(lang, "language", "stopwords"))) for lang in available()
+        (lang, frozenset(lexicon_words(lang, "language", "stopwords"))) for lang in available()
     )
 
 
@@ -79,8 +80,6 @@ def comment_languages(texts: list[str], dump_language: str) -> list[str]:
 def _foreign_flags(texts: list[str], dump_language: str, start: int, stop: int
                    ) -> list[bool]:
     """For texts[start:stop]: may the comment be in another language?"""
-    from .text import words as split_words
-
     sets = _stopword_sets()
     flags = []
     for text in texts[start:stop]:

@@ -88,7 +88,7 @@ def build(
     links: Sequence[Link],
     language: str,
     source: Source,
-    languages: Sequence[str] = (),
+    languages: Sequence[str],
 ) -> Discussion:
     """Drafts plus links become the final, navigable model."""
     drafts: Sequence[Draft] = layout.drafts
@@ -108,7 +108,7 @@ def build(
                 author=link.author,
                 author_source=link.author_source,
                 date=draft.date,
-                language=languages[i] if languages else language,
+                language=languages[i],
                 confidence=link.confidence,
                 evidence=link.evidence,
             )

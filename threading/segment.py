@@ -33,7 +33,7 @@ DEFAULT_THRESHOLD = 0.5
 @cache
 def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Date and action lines in every language we have a lexicon for."""
-    months, rel, actions = set(month_numbers()) | {"sept"}, set(), set()
+    months, rel, actions = set(month_numbers()), set(), set()
     for lang in available():
         rel |= set(lexicon_words(lang, "page", "relative_time"))
         actions |= set(lexicon_words(lang, "page", "actions"))
@@ -203,8 +203,9 @@ def drafts_from_spans(
     lines: Sequence[SourceLine], spans: Iterable[tuple[int, int]]
 ) -> tuple[Draft, ...]:
     """Drafts with boundaries given from outside (gold segmentation in `eval`)."""
-    style = detect_style(lines)
-    by_number = {line.number: line for line in classify(lines, style)}
+    dated = date_lines(lines)
+    style = detect_style(lines, dated)
+    by_number = {line.number: line for line in classify(lines, style, dated)}
     drafts = []
     for first, last in spans:
         members = tuple(by_number[n] for n in range(first, last + 1) if n in by_number)

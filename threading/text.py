@@ -1,4 +1,4 @@
-"""Small text helpers shared by the cue detectors: words, folding, phrase matching."""
+"""Small text helpers shared by the cue detectors: words, phrase matching."""
 
 from __future__ import annotations
 
@@ -15,12 +15,6 @@ TERMINAL = ".!?…"
 def words(text: str) -> list[str]:
     """Lower-cased words (letters and digits, inner hyphens and apostrophes kept)."""
     return WORD.findall(text.lower())
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form: "Bürokratie" and "burokratie" fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def head(text: str, limit: int = 200) -> str:
