@@ -105,9 +105,12 @@ def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str) ->
 
 def _article_roles(src: Sequence[SourceLine], language: str) -> list[Line]:
     out = [Line(src[0].number, src[0].text, Role.TITLE)]
+    caption = [_matches(sl.text, language, "boilerplate") for sl in src]
     for i, sl in enumerate(src[1:], start=1):
-        if _matches(sl.text, language, "boilerplate"):
+        if caption[i]:
             role = Role.BOILERPLATE
+        elif i + 1 < len(src) and caption[i + 1] and title_like(sl.text, 90):
+            role = Role.BOILERPLATE  # an image's label ("Artikel top billede") above its caption
         elif i == 1 and len(sl.text) <= LEAD_MAX and not title_like(sl.text):
             role = Role.LEAD
         elif title_like(sl.text, 90) and i < len(src) - 1:

@@ -167,6 +167,17 @@ def test_article_and_sidebar_without_comments():
     assert [(b.span.first, b.span.last) for b in d.chrome] == [(11, 17)]
 
 
+def test_a_label_above_a_caption_is_boilerplate_not_a_heading():
+    d = reconstruct(
+        "Ny bro over havnen åbner i dag\n\nBroen forbinder to bydele.\n\nBroen set fra vandet\n\n"
+        "(Foto: Kommunen)\n\nBroen har kostet 200 millioner kroner og er bygget på to år.\n\n"
+        "Læses lige nu\n\n    Firma A/S\n"
+    )
+    assert d.article is not None
+    assert [line.number for line in d.article.boilerplate] == [5, 7]
+    assert d.article.headings == ()
+
+
 def test_forum_dump_without_article_keeps_its_first_comment():
     text = "Irreführende Überschrift\nWieso steht das so im Titel?\nWeil es klickt.\n"
     d = reconstruct(text)
