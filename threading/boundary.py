@@ -1,9 +1,12 @@
 """Comment boundaries in bare and blank dumps: does this paragraph start a comment?
 
 A paragraph either starts a comment or continues the one before.  The decision is a
-logistic score over cues of the paragraph and the one before it (a continuation word such
-as "Denn" or "Zumal", a greeting or answer opener, a headline-like paragraph before, a
-colon before a list, ...), with weights fitted on the gold dumps by `fit.py`.
+logistic score over cues of the paragraph, the one before it and the one after it (a
+continuation word such as "Denn" or "Zumal", a greeting or answer opener, a headline-like
+paragraph before, a colon before a list, ...), pairs of them ("after an open clause" and
+"starts in lower case" together say more than apart), whether the two paragraphs are typed
+alike (the same quote marks, dashes, ellipses: one writer's habits), and whether the
+paragraph before opened a comment.  The weights are fitted on the gold dumps by `fit.py`.
 """
 
 from __future__ import annotations
@@ -24,12 +27,56 @@ from .weights import weights
 _NAME_COMMA = re.compile(r"^@?[A-ZÄÖÜÆØÅ][\w\-]{1,20},\s")
 _LIST = re.compile(r"^\s*(?:[-–•*·>#]|\d{1,2}[.)]\s|\d+x\s|[a-z][.)]\s)")
 _QUOTE_START = tuple("\"„“»«‚'")
+# Typing habits: for each, the variants a writer picks one of.  Two paragraphs that pick
+# the same variant were likely typed by one person; different variants, by two.
+_HABITS: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...] = tuple(
+    (habit, tuple((variant, re.compile(rx)) for variant, rx in variants))
+    for habit, variants in (
+        ("quotes", (("low", r"[„‚]"), ("curly", r"[“”]"), ("guillemets", r"[»«]"),
+                    ("straight", r'"'))),
+        ("ellipsis", (("one_char", r"…"), ("three_dots", r"(?<!\.)\.\.\.(?!\.)"),
+                      ("two_dots", r"(?<!\.)\.\.(?!\.)"), ("many_dots", r"\.{4,}"))),
+        ("dash", (("en", r" – "), ("em", r"—"), ("hyphen", r" - "))),
+        ("apostrophe", (("curly", r"\w’\w"), ("straight", r"\w'\w"), ("accent", r"\w[´`]\w"))),
+        ("smiley", (("emoji", r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"),
+                    ("ascii", r"[:;]-?[)(DPp]"))),
+        ("space_before_mark", (("yes", r"\w [,.!?](?:\s|$)"),)),
+        ("repeated_marks", (("yes", r"[!?]{2,}"),)),
+        ("no_space_after_mark", (("yes", r"[a-zäöüæøå][,.][A-Za-zÄÖÜÆØÅ]{2}"),)),
+        ("sharp_s", (("yes", r"ß"),)),
+        ("lowercase_sentences", (("yes", r"[.!?] [a-zäöüæøå]"),)),
+    )
+)
 PARALLEL_MIN = 10_000  # paragraphs: below this, a forked worker costs about what it saves
 
 
 @cache
 def _first_person(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon_words(language, "segment", "first_person"))
+
+
+@cache
+def _you_case(language: str) -> re.Pattern[str]:
+    """The informal "you" inside a sentence: capitalised ("Du", as some write it) or not."""
+    # One-letter words are left out: Danish "I" (you) is "i" (in) in lower case.
+    you = sorted({w.lower() for w in lexicon_words(language, "attach", "second_person")
+                  if len(w) > 1}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in you) or "(?!)"
+    return re.compile(rf"(?<=\w )(?:({alternation})|(?i:{alternation}))\b")
+
+
+def habits(text: str, language: str) -> dict[str, str]:
+    """The typing habits a paragraph shows: habit -> variant."""
+    out = {}
+    for habit, variants in _HABITS:
+        for variant, pattern in variants:
+            if pattern.search(text):
+                out[habit] = variant
+                break
+    you = _you_case(language).search(text)
+    if you:
+        out["you_case"] = "lower" if you.group(1) else "capital"
+    return out
 
 
 def _content(tokens: list[str], language: str) -> frozenset[str]:
@@ -46,6 +93,8 @@ class _Paragraph(NamedTuple):  # a tuple: cheaper to build than a frozen datacla
     listed: bool
     trails_off: bool  # ends with "..." or "…"
     picks_up: bool  # starts with "..." or "…", or in lower case
+    habits: dict[str, str]
+    short: bool
 
 
 def describe(text: str, language: str) -> _Paragraph:
@@ -113,28 +162,33 @@ def describe(text: str, language: str) -> _Paragraph:
         own["ends_with_colon"] = 1.0
     trails_off = rstripped.endswith(("...", "…"))
     picks_up = stripped.startswith(("...", "…")) or first.islower()
-    return _Paragraph(own, prev, _content(tokens, language), listed, trails_off, picks_up)
+    return _Paragraph(own, prev, _content(tokens, language), listed, trails_off, picks_up,
+                      habits(text, language), len(text) < 40)
 
 
-# Each paragraph is looked at twice (as the line, then as the one before the next line):
-# a tiny cache halves the work.
+# Each paragraph is looked at three times (after, as and before the line): a tiny cache
+# saves the repeats.
 _paragraph = lru_cache(maxsize=16)(describe)
 
 
 def features(
-    prev: str, line: str, language: str, draft_size: int = 1, gap: int = 0, typical_gap: int = 0
+    prev: str,
+    line: str,
+    language: str,
+    draft_size: int = 1,
+    gap: int = 0,
+    typical_gap: int = 0,
+    after: str | None = None,
 ) -> dict[str, float]:
-    """Cues for "`line` starts a new comment", given the paragraph before it."""
+    """Cues for "`line` starts a new comment", given the paragraph before it, the size of
+    the comment so far and the paragraph after it (None: `line` is the last)."""
     before, this = _paragraph(prev, language), _paragraph(line, language)
-    return {"bias": 1.0, **this.own, **before.as_prev,
-            **_pair(before, this, draft_size, gap, typical_gap)}
-
-
-def _pair(before: _Paragraph, this: _Paragraph, draft_size: int, gap: int, typical_gap: int
-          ) -> dict[str, float]:
-    """The cues that need both paragraphs (and the comment so far)."""
-    f = _pair_text(before, this)
+    ahead = None if after is None else _paragraph(after, language)
+    f = {"bias": 1.0, **this.own, **before.as_prev, **_pair_text(before, this),
+         **_ahead(this, ahead)}
     f["paragraphs_so_far"] = min(draft_size - 1, 4) / 4
+    if draft_size == 1:
+        f.update(_after_start(before, this))
     if typical_gap and gap > typical_gap:
         f["wider_gap"] = 1.0
     return f
@@ -150,6 +204,40 @@ def _pair_text(before: _Paragraph, this: _Paragraph) -> dict[str, float]:
         f["ellipsis_bridge"] = 1.0
     if this.content and before.content:
         f["shared_words"] = min(len(this.content & before.content), 4) / 4
+    for habit, variant in before.habits.items():
+        other = this.habits.get(habit)
+        if other is not None:
+            f[f"{'same' if other == variant else 'other'}_{habit}"] = 1.0
+    # What the paragraph before ends with, and how this one starts, in pairs.
+    for end, x in before.as_prev.items():
+        for start, y in this.own.items():
+            f[f"{end}+{start}"] = x * y
+    return f
+
+
+def _ahead(this: _Paragraph, ahead: _Paragraph | None) -> dict[str, float]:
+    """The next paragraph's own cues: a paragraph that opens a comment ends the one before."""
+    if ahead is None:
+        return {"next_none": 1.0}
+    f = {f"next_{k}": v for k, v in ahead.own.items()}
+    if this.listed and ahead.listed:
+        f["next_list_after_list"] = 1.0
+    if this.trails_off and ahead.picks_up:
+        f["next_ellipsis_bridge"] = 1.0
+    return f
+
+
+def _after_start(before: _Paragraph, this: _Paragraph) -> dict[str, float]:
+    """Cues that count only when the paragraph before opened a comment (a forum comment's
+    title line is followed by its body)."""
+    f = {"after_start": 1.0}
+    for k, v in before.as_prev.items():
+        f[f"after_start+{k}"] = v
+    for k in ("short", "headline", "asks"):
+        if k in this.own:
+            f[f"after_start+{k}"] = this.own[k]
+    if before.short:
+        f["after_start+after_short"] = 1.0
     return f
 
 
@@ -161,9 +249,10 @@ def start_probability(
     gap: int = 0,
     typical_gap: int = 0,
     model: Mapping[str, float] | None = None,
+    after: str | None = None,
 ) -> float:
     w = weights("boundary") if model is None else model
-    return sigmoid(dot(features(prev, line, language, draft_size, gap, typical_gap), w))
+    return sigmoid(dot(features(prev, line, language, draft_size, gap, typical_gap, after), w))
 
 
 def starts(
@@ -184,9 +273,12 @@ def starts(
     so_far = w.get("paragraphs_so_far", 0.0)
     out = [True] * len(texts)
     draft_size = 1
-    for k, (head_sum, tail) in enumerate(parts, start=1):
-        # The one cue that depends on earlier decisions, added where _pair puts it.
+    for k, (head_sum, after_start, tail) in enumerate(parts, start=1):
+        # The cues that depend on earlier decisions, added where `features` puts them.
         score = head_sum + min(draft_size - 1, 4) / 4 * so_far
+        if draft_size == 1:
+            for term in after_start:
+                score += term
         if tail is not None:
             score += tail
         out[k] = sigmoid(score) >= threshold
@@ -202,27 +294,30 @@ def partial_scores(
     w: Mapping[str, float],
     first: int,
     stop: int,
-) -> list[tuple[float, float | None]]:
+) -> list[tuple[float, list[float], float | None]]:
     """For paragraphs first..stop-1 (first >= 1): the boundary score summed up to the
-    "paragraphs_so_far" cue, and the weighted cue after it (None when it does not fire).
-    Nothing here depends on the decisions for earlier paragraphs, so any slice of a dump
-    can be scored apart, and the result is two floats a paragraph."""
+    "paragraphs_so_far" cue, the weighted cues that count right after a comment's first
+    paragraph, and the weighted cue after those (None when it does not fire).  Nothing here
+    depends on the decisions for earlier paragraphs, so any slice of a dump can be scored
+    apart."""
     if first >= stop:
         return []
     bias = 1.0 * w.get("bias", 0.0)
     before = describe(texts[first - 1], language)
-    before_prev = _weighted(before.as_prev, w)
+    this = describe(texts[first], language)
     out = []
     for k in range(first, stop):
-        this = describe(texts[k], language)
-        this_prev = _weighted(this.as_prev, w)
-        score = sum([bias, *_weighted(this.own, w), *before_prev,
-                     *_weighted(_pair_text(before, this), w)])
-        tail = None  # _pair's cue after paragraphs_so_far
+        ahead = describe(texts[k + 1], language) if k + 1 < len(texts) else None
+        score = sum([bias, *_weighted(this.own, w), *_weighted(before.as_prev, w),
+                     *_weighted(_pair_text(before, this), w),
+                     *_weighted(_ahead(this, ahead), w)])
+        tail = None  # the cue after the ones that depend on earlier decisions
         if typical_gap and gaps[k] > typical_gap:
             tail = 1.0 * w.get("wider_gap", 0.0)
-        out.append((score, tail))
-        before, before_prev = this, this_prev
+        out.append((score, _weighted(_after_start(before, this), w), tail))
+        if ahead is None:
+            break
+        before, this = this, ahead
     return out
 
 

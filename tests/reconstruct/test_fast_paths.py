@@ -39,7 +39,8 @@ def test_boundary_starts_decides_as_start_probability(sample, lang, forked, monk
         fast = starts(texts, gaps, 1, lang, threshold)
         plain, size = [True], 1
         for k in range(1, len(texts)):
-            p = start_probability(texts[k - 1], texts[k], lang, size, gaps[k], 1)
+            after = texts[k + 1] if k + 1 < len(texts) else None
+            p = start_probability(texts[k - 1], texts[k], lang, size, gaps[k], 1, after=after)
             plain.append(p >= threshold)
             size = 1 if plain[-1] else size + 1
         assert fast == plain

@@ -1,0 +1,49 @@
+"""The boundary cues: what a paragraph, its neighbours and its typing say about a start."""
+
+from threadloom.threading.boundary import features, habits, start_probability
+
+
+def test_typing_habits_are_read_per_paragraph():
+    assert habits("Er sagte „nie wieder“ – und ging…", "de") == {
+        "quotes": "low", "ellipsis": "one_char", "dash": "en"}
+    assert habits('He said "never again" - and left...', "en") == {
+        "quotes": "straight", "ellipsis": "three_dots", "dash": "hyphen"}
+    assert habits("Hast Du das gelesen? Und was meinst Du?", "de")["you_case"] == "capital"
+    assert habits("Hast du das gelesen? Und was meinst du?", "de")["you_case"] == "lower"
+    # Danish "I" (you, plural) is not read in "i" (in).
+    assert "you_case" not in habits("Vi bor i Aarhus og arbejder i byen.", "da")
+
+
+def test_paragraphs_typed_alike_or_not():
+    alike = features("Das ist „gut“ – sagt er.", "Und „schlecht“ – sagt sie.", "de")
+    assert alike.get("same_quotes") == 1.0 and alike.get("same_dash") == 1.0
+    unlike = features("Das ist „gut“ – sagt er.", 'Und "schlecht" - sagt sie.', "de")
+    assert unlike.get("other_quotes") == 1.0 and unlike.get("other_dash") == 1.0
+    assert "same_quotes" not in unlike
+
+
+def test_pairs_of_end_and_start_cues():
+    f = features("Das liegt vor allem daran,", "dass viele nicht lesen.", "de")
+    assert f["after_open_clause+starts_lowercase"] == 1.0
+
+
+def test_the_paragraph_after_counts():
+    f = features("Erster Gedanke dazu.", "Zweiter Gedanke dazu.", "de",
+                 after="Hallo Peter, das sehe ich anders.")
+    assert f["next_greeting"] == 1.0
+    assert features("Erster Gedanke.", "Zweiter Gedanke.", "de")["next_none"] == 1.0
+
+
+def test_cues_after_a_comment_opened_only_right_after_it():
+    fresh = features("Camper", "Ich bin selbst Camper und weiß, wie das ist.", "de", draft_size=1)
+    assert fresh["after_start"] == 1.0 and fresh["after_start+after_short"] == 1.0
+    later = features("Camper", "Ich bin selbst Camper und weiß, wie das ist.", "de", draft_size=2)
+    assert not any(k.startswith("after_start") for k in later)
+
+
+def test_a_short_title_line_is_followed_by_its_body():
+    title = "Wirtschaftsflüchtling"
+    body = "Wie er auch selbst sagt, geht es ihm um Arbeit und nicht um Schutz."
+    assert start_probability(title, body, "de", draft_size=1) < start_probability(
+        "Ein langer Absatz, der eine Meinung ausführlich begründet und mit einem Punkt endet.",
+        body, "de", draft_size=1)
