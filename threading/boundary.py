@@ -27,26 +27,20 @@ from .weights import weights
 _NAME_COMMA = re.compile(r"^@?[A-ZÄÖÜÆØÅ][\w\-]{1,20},\s")
 _LIST = re.compile(r"^\s*(?:[-–•*·>#]|\d{1,2}[.)]\s|\d+x\s|[a-z][.)]\s)")
 _QUOTE_START = tuple("\"„“»«‚'")
-# Typing habits: for each, the variants a writer picks one of.  Two paragraphs that pick
-# the same variant were likely typed by one person; different variants, by two.
-_HABITS: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...] = tuple(
-    (habit, tuple((variant, re.compile(rx)) for variant, rx in variants))
-    for habit, variants in (
-        ("quotes", (("low", r"[„‚]"), ("curly", r"[“”]"), ("guillemets", r"[»«]"),
-                    ("straight", r'"'))),
-        ("ellipsis", (("one_char", r"…"), ("three_dots", r"(?<!\.)\.\.\.(?!\.)"),
-                      ("two_dots", r"(?<!\.)\.\.(?!\.)"), ("many_dots", r"\.{4,}"))),
-        ("dash", (("en", r" – "), ("em", r"—"), ("hyphen", r" - "))),
-        ("apostrophe", (("curly", r"\w’\w"), ("straight", r"\w'\w"), ("accent", r"\w[´`]\w"))),
-        ("smiley", (("emoji", r"[\U0001F300-\U0001FAFF\u2600-\u27BF]"),
-                    ("ascii", r"[:;]-?[)(DPp]"))),
-        ("space_before_mark", (("yes", r"\w [,.!?](?:\s|$)"),)),
-        ("repeated_marks", (("yes", r"[!?]{2,}"),)),
-        ("no_space_after_mark", (("yes", r"[a-zäöüæøå][,.][A-Za-zÄÖÜÆØÅ]{2}"),)),
-        ("sharp_s", (("yes", r"ß"),)),
-        ("lowercase_sentences", (("yes", r"[.!?] [a-zäöüæøå]"),)),
-    )
-)
+HABIT_CHARS = 1500  # habits are read in a paragraph's first 1500 characters, as its words
+# Typing habits (see `habits`) that need more than a substring test.
+_THREE_DOTS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
+_TWO_DOTS = re.compile(r"(?<!\.)\.\.(?!\.)")
+_APOSTROPHE = re.compile(r"\w([’'´`])\w")
+_EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+_ASCII_SMILEY = re.compile(r"[:;]-?[)(DPp]")
+_SPACE_BEFORE_MARK = re.compile(r"\w [,.!?](?:\s|$)")
+_REPEATED_MARKS = re.compile(r"[!?]{2}")
+_NO_SPACE_AFTER_MARK = re.compile(r"[a-zäöüæøå][,.][A-Za-zÄÖÜÆØÅ]{2}")
+_LOWERCASE_SENTENCE = re.compile(r"[.!?] [a-zäöüæøå]")
+_YES_NO = (("space_before_mark", _SPACE_BEFORE_MARK), ("repeated_marks", _REPEATED_MARKS),
+           ("no_space_after_mark", _NO_SPACE_AFTER_MARK),
+           ("lowercase_sentences", _LOWERCASE_SENTENCE))
 PARALLEL_MIN = 10_000  # paragraphs: below this, a forked worker costs about what it saves
 
 
@@ -56,24 +50,62 @@ def _first_person(language: str) -> frozenset[str]:
 
 
 @cache
-def _you_case(language: str) -> re.Pattern[str]:
-    """The informal "you" inside a sentence: capitalised ("Du", as some write it) or not."""
+def _you(language: str) -> tuple[frozenset[str], re.Pattern[str]]:
+    """The informal "you" words, and a pattern for one inside a sentence: capitalised
+    ("Du", as some write it) or not."""
     # One-letter words are left out: Danish "I" (you) is "i" (in) in lower case.
-    you = sorted({w.lower() for w in lexicon_words(language, "attach", "second_person")
-                  if len(w) > 1}, key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in you) or "(?!)"
-    return re.compile(rf"(?<=\w )(?:({alternation})|(?i:{alternation}))\b")
+    you = frozenset(w.lower() for w in lexicon_words(language, "attach", "second_person")
+                    if len(w) > 1)
+    alternation = "|".join(re.escape(w) for w in sorted(you, key=len, reverse=True)) or "(?!)"
+    return you, re.compile(rf"(?<=\w )(?:({alternation})|(?i:{alternation}))\b")
 
 
-def habits(text: str, language: str) -> dict[str, str]:
-    """The typing habits a paragraph shows: habit -> variant."""
+def habits(text: str, language: str, tokens: Sequence[str] | None = None) -> dict[str, str]:
+    """The typing habits a paragraph shows: habit -> the variant it uses.  Two paragraphs
+    that use the same variant were likely typed by one person; different variants, by two.
+    `tokens`: words(text[:1500]), when the caller has them."""
+    t = text[:HABIT_CHARS]
     out = {}
-    for habit, variants in _HABITS:
-        for variant, pattern in variants:
-            if pattern.search(text):
-                out[habit] = variant
-                break
-    you = _you_case(language).search(text)
+    # Plain substring tests first: they settle most paragraphs at C speed.
+    if "„" in t or "‚" in t:
+        out["quotes"] = "low"
+    elif "“" in t or "”" in t:
+        out["quotes"] = "curly"
+    elif "»" in t or "«" in t:
+        out["quotes"] = "guillemets"
+    elif '"' in t:
+        out["quotes"] = "straight"
+    if "…" in t:
+        out["ellipsis"] = "one_char"
+    elif "..." in t and _THREE_DOTS.search(t):
+        out["ellipsis"] = "three_dots"
+    elif ".." in t and _TWO_DOTS.search(t):
+        out["ellipsis"] = "two_dots"
+    elif "...." in t:
+        out["ellipsis"] = "many_dots"
+    if " – " in t:
+        out["dash"] = "en"
+    elif "—" in t:
+        out["dash"] = "em"
+    elif " - " in t:
+        out["dash"] = "hyphen"
+    if "’" in t or "'" in t or "´" in t or "`" in t:
+        mark = _APOSTROPHE.search(t)
+        if mark:
+            out["apostrophe"] = {"’": "curly", "'": "straight"}.get(mark.group(1), "accent")
+    if _EMOJI.search(t):
+        out["smiley"] = "emoji"
+    elif (":" in t or ";" in t) and _ASCII_SMILEY.search(t):
+        out["smiley"] = "ascii"
+    for habit, pattern in _YES_NO:
+        if pattern.search(t):
+            out[habit] = "yes"
+    if "ß" in t:
+        out["sharp_s"] = "yes"
+    you_words, you_pattern = _you(language)
+    if you_words.isdisjoint(words(t) if tokens is None else tokens):
+        return out
+    you = you_pattern.search(t)
     if you:
         out["you_case"] = "lower" if you.group(1) else "capital"
     return out
@@ -163,7 +195,7 @@ def describe(text: str, language: str) -> _Paragraph:
     trails_off = rstripped.endswith(("...", "…"))
     picks_up = stripped.startswith(("...", "…")) or first.islower()
     return _Paragraph(own, prev, _content(tokens, language), listed, trails_off, picks_up,
-                      habits(text, language), len(text) < 40)
+                      habits(text, language, tokens), len(text) < 40)
 
 
 # Each paragraph is looked at three times (after, as and before the line): a tiny cache
