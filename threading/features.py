@@ -88,6 +88,13 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
     idf = {w: math.log(n / (1 + c)) + 1.0 for w, c in df.items()}
     squares = {w: v ** 2 for w, v in idf.items()}
     unseen = math.log(n) + 1.0
+    lang = languages[0] if languages else "de"
+    article_words = _content(words(article_text), lang) if article_text else {}
+    for w in article_words.keys() & squares.keys():
+        # The article's words are the topic everyone writes about: two comments that
+        # share them are not talking to each other for that (they still count for
+        # "top level": see article_terms).
+        squares[w] = 0.0
 
     infos = []
     for text, words_seen, comment, date in zip(texts, shown, cues, dates, strict=True):
@@ -105,11 +112,7 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
             ends_question=text.rstrip().endswith("?"),
             headline="\n" in text and title_like(text.split("\n", 1)[0], 100),
         ))
-    article_terms: dict[str, float] = {}
-    if article_text:
-        lang = languages[0] if languages else "de"
-        article_terms = {w: idf.get(w, unseen)
-                         for w in _content(words(article_text), lang)}
+    article_terms = {w: idf.get(w, unseen) for w in article_words}
     return infos, article_terms
 
 
@@ -127,7 +130,7 @@ def similarity(a: Info, b: Info) -> tuple[float, set[str]]:
 def shown_words(a: Info, shared: set[str], limit: int = 4) -> str:
     """The rarest shared words, as the comment wrote them; equally rare ones in the order
     the comment uses them (not in the set's order, which changes from run to run)."""
-    ordered = [w for w in a.terms if w in shared]
+    ordered = [w for w in a.terms if w in shared and a.squares[w]]
     return ", ".join(a.terms[w] for w in sorted(ordered, key=lambda w: -a.idf[w])[:limit])
 
 

@@ -160,3 +160,18 @@ def test_klarna_scores_beat_the_baselines(fixtures):
     score = evaluate_file(load_gold(fixtures / "klarna-de.gold.json"))
     assert score.attachment_gold_segments > score.baseline_chain
     assert score.attachment > score.baseline_all_root
+
+
+def test_the_articles_words_link_no_two_comments():
+    from threadloom.threading.features import prepare, similarity
+
+    texts = ["Die Zentralbank erhöht die Leitzinsen schon wieder.",
+             "Höhere Leitzinsen treffen vor allem Häuslebauer mit Krediten.",
+             "Mein Nachbar hat deshalb seinen Hauskredit umgeschuldet, die Häuslebauer leiden."]
+    plain, _ = prepare(drafts(*texts), ["de"] * 3)
+    assert similarity(plain[0], plain[1])[0] > 0  # "Leitzinsen" links them
+    article = "Zentralbank erhöht Leitzinsen"
+    infos, article_terms = prepare(drafts(*texts), ["de"] * 3, article)
+    assert similarity(infos[0], infos[1])[0] == 0  # the article's topic links nobody
+    assert similarity(infos[1], infos[2])[0] > 0  # "Häuslebauer" still does
+    assert "leitz" in article_terms  # and the topic still says "top level"
