@@ -14,17 +14,24 @@ from functools import cache
 from .lexicon import available, lexicon
 from .lexicon import words as lexicon_words
 
-_UNITS = {  # minutes, by the first letters of the unit word in any of our languages
-    "sek": 0, "sec": 0, "min": 1, "stu": 60, "hou": 60, "tim": 60, "std": 60, "h": 60,
-    "tag": 1440, "day": 1440, "dag": 1440, "woc": 10080, "wee": 10080, "uge": 10080,
-    "uke": 10080, "vec": 10080, "mon": 43200, "mån": 43200, "mnd": 43200, "jah": 525600,
-    "yea": 525600, "år": 525600,
-}
 _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:\s*([ap])\.?m\.?)?", re.IGNORECASE)
 _NUMERIC = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _TOKENS = re.compile(r"[^\W\d_]+|\d+")
-_RELATIVE = re.compile(r"(\d+|an?|one|ein\w*|en|et)\s+([^\W\d_]+)", re.IGNORECASE)
+
+
+@cache
+def _relative() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
+    """"3 Stunden" / "an hour": the amount and the unit word; and the units' first letters
+    with their minutes, longest first, from every lexicon."""
+    one: set[str] = set()
+    units: dict[str, int] = {}
+    for lang in available():
+        one.update(lexicon_words(lang, "page", "one"))
+        units.update(lexicon(lang).get("page", {}).get("time_units", {}))
+    amounts = "|".join(re.escape(w) for w in sorted(one, key=len, reverse=True))
+    pattern = re.compile(rf"(\d+|{amounts})\s+([^\W\d_]+)", re.IGNORECASE)
+    return pattern, tuple(sorted(units.items(), key=lambda kv: -len(kv[0])))
 
 
 @cache
@@ -79,10 +86,11 @@ def sort_key(text: str | None) -> tuple[str, float] | None:
     if m := _NUMERIC.search(t):
         return "abs", _absolute(int(m.group(3)), int(m.group(2)), int(m.group(1)),
                                 t[m.end():])
-    if m := _RELATIVE.search(t):
+    relative, units = _relative()
+    if m := relative.search(t):
         amount = int(m.group(1)) if m.group(1).isdigit() else 1
         unit = m.group(2)
-        for prefix, minutes in _UNITS.items():
+        for prefix, minutes in units:
             if unit.startswith(prefix):
                 return "rel", -float(amount * minutes)
     return None

@@ -33,30 +33,39 @@ DEFAULT_THRESHOLD = 0.5
 @cache
 def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Date and action lines in every language we have a lexicon for."""
-    months, rel, actions = set(month_numbers()), set(), set()
-    for lang in available():
-        rel |= set(lexicon_words(lang, "page", "relative_time"))
-        actions |= set(lexicon_words(lang, "page", "actions"))
-    m = "|".join(re.escape(x) for x in sorted(months, key=len, reverse=True))
-    r = "|".join(re.escape(x) for x in sorted(rel, key=len, reverse=True))
-    a = "|".join(re.escape(x) for x in sorted(actions, key=len, reverse=True))
-    clock = r"(?:,?\s*(?:um|at|kl\.?|klokken)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*uhr)?)?"
+    months = set(month_numbers())
+    rel, actions = _every_language("relative_time"), _every_language("actions")
+    m, r, a = _alternation(months), _alternation(rel), _alternation(actions)
+    before, after = _alternation(_every_language("clock_before")), _alternation(
+        _every_language("clock_after"))
+    one, counts = _alternation(_every_language("one")), _alternation(_every_language("counts"))
+    clock = (rf"(?:,?\s*(?:{before})?\s*\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?"
+             rf"(?:\s*(?:{after}))?)?")
     date = re.compile(
         rf"^(?:(?:{m})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{clock}"  # June 1, 2015
         rf"|\d{{1,2}}\.?\s*(?:{m})\.?\s+\d{{4}}{clock}"  # 1. Juni 2015, 18:06
         rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}{clock}"  # 01.06.2015 18:06
         rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}})?)?"  # ISO
-        rf"|(?:(?:{r})\s*)*(?:\d+|a|an|one|ein|einer|einem|en|et)\s+(?:{r})(?:\s+(?:{r}))*"
+        rf"|(?:(?:{r})\s*)*(?:\d+|{one})\s+(?:{r})(?:\s+(?:{r}))*"  # vor 3 Stunden
         rf"|(?:{r})(?:,?\s+(?:{r}|\d{{1,2}}[:.]\d{{2}}))*"  # gestern, 18:06 / yesterday
         rf")\.?$",
         re.IGNORECASE,
     )
     action = re.compile(
-        rf"^(?:(?:{a})(?:\s*\(\d+\))?|[+\-−]?\s?\d{{1,6}}|\d+\s+(?:likes?|votes?|points?|"
-        rf"svar|antworten|replies|antwort|point|punkte))$",
+        rf"^(?:(?:{a})(?:\s*\(\d+\))?|[+\-−]?\s?\d{{1,6}}|\d+\s+(?:{counts}))$",
         re.IGNORECASE,
     )
     return date, action
+
+
+def _every_language(key: str) -> set[str]:
+    return {w for lang in available() for w in lexicon_words(lang, "page", key)}
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation, longest first (so "klokken" wins over "kl"); never matches
+    when empty."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 def is_date(text: str) -> bool:
