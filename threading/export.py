@@ -109,7 +109,7 @@ def article_body(article: Article) -> tuple[Line, ...]:
 def author_label(c: Comment) -> str:
     """The author as a heading shows it: "?" when unknown, marked when inferred."""
     who = c.author or "?"
-    if c.author and c.author_source == "greeting":
+    if c.author_inferred:
         who += " (inferred)"
     return who
 
@@ -120,6 +120,6 @@ def explain_link(d: Discussion, c: Comment) -> str:
     shown = [e for e in c.evidence if abs(e.weight) >= 0.05 or not e.weight][:6]
     cues = "; ".join(e.detail + (f" ({e.weight:+.2f})" if e.weight else "") for e in shown)
     out = f"{target}, confidence {c.confidence:.2f}" + (f" — {cues}" if cues else "")
-    if c.author and c.author_source not in ("given", "none"):
+    if c.author_inferred:
         out += f"; author {c.author} inferred ({c.author_source})"
     return out

@@ -135,6 +135,12 @@ class Comment:
     placeholder: bool = False
 
     @property
+    def author_inferred(self) -> bool:
+        """The author was worked out (from a greeting or a conversation), not given."""
+        return bool(self.author) and self.author_source in (AuthorSource.GREETING,
+                                                             AuthorSource.CONVERSATION)
+
+    @property
     def span(self) -> Span:
         return Span(self.lines[0].number, self.lines[-1].number)
 

@@ -27,7 +27,7 @@ def author_text(c: Comment, query: Query | None = None) -> Text:
     if not c.author:
         return Text("?", style="dim")
     name = " ".join(c.author.split())[:60]
-    if c.author_source == AuthorSource.GREETING:
+    if c.author_inferred:
         out = Text("~", style="italic cyan")
         out.append_text(_highlighted(name, query, "italic cyan"))
         return out
@@ -39,6 +39,8 @@ def author_source_words(c: Comment) -> str:
         return "author unknown"
     if c.author_source == AuthorSource.GREETING:
         return "inferred: a reply greets this author by name"
+    if c.author_source == AuthorSource.CONVERSATION:
+        return "inferred: the conversation's turns (A answers B, B answers A)"
     if c.author_source == AuthorSource.GIVEN:
         return "given on the page"
     return "source unknown"

@@ -14,7 +14,7 @@ def comment_label(c: Comment, *, explain: bool = False, d: Discussion | None = N
     label = Text()
     who = c.author or "?"
     label.append(who, style="bold" if c.author_source == "given" else "italic")
-    if c.author_source in ("greeting", "conversation"):
+    if c.author_inferred:
         label.append(" (inferred)", style="dim")
     if c.date:
         label.append(f" · {c.date}", style="dim")
