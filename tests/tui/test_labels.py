@@ -5,8 +5,7 @@ import pytest
 from threadloom.threading.export import author_label
 from threadloom.threading.model import AuthorSource
 from threadloom.tui.labels import author_source_words, author_text
-
-from .tui_fixtures import _c
+from tui_fixtures import _c
 
 
 @pytest.mark.parametrize(("source", "shown", "printed"), [
