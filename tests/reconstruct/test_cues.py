@@ -87,6 +87,10 @@ def test_function_words_leave_only_topic_words():
     assert {"because", "would"} <= function_words("en")
     assert set(_content("durch einen Gerichtsvollzieher dieses Problem".lower().split(), "de")) \
         == {"geric", "probl"}
+    # The Scandinavian lists hold the longer function words too.
+    assert set(_content("hvilken egentlig fordi kundeservice".split(), "da")) == {"kunde"}
+    assert set(_content("eftersom egentligen väldigt kundtjänst".split(), "sv")) == {"kundt"}
+    assert set(_content("hvilken egentlig nesten kundeservice".split(), "nb")) == {"kunde"}
 
 
 def test_quotes_in_any_quote_style():
