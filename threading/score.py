@@ -136,7 +136,7 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
     languages = list(context.comment_languages) or comment_languages(
         [d.text for d in drafts], context.language)
     article_text = context.article.text if context.article else ""
-    infos, article_terms = prepare(drafts, languages, article_text)
+    infos, article_terms = prepare(drafts, languages, article_text, context.reading)
     book = AuthorBook([d.author for d in drafts])
     parents: list[int | None] = []
     last_child: dict[int | None, int] = {}
