@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
@@ -124,3 +124,15 @@ def title_like(text: str, max_chars: int = 160) -> bool:
     if not t or len(t) > max_chars or is_url(t):
         return False
     return last_char(t) not in TERMINAL + ",;:" and not _is_symbol(last_char(t))
+
+
+def asked_once(known: dict[str, bool], text: str, test: Callable[..., bool], *args) -> bool:
+    """test(text, *args), asked once per distinct short text: `known` holds the answers so
+    far.  The short lines of a page repeat ("Antworten", authors, dates); long ones rarely,
+    and are not kept."""
+    if len(text) > 60:
+        return test(text, *args)
+    found = known.get(text)
+    if found is None:
+        found = known[text] = test(text, *args)
+    return found
