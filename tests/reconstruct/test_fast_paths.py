@@ -22,7 +22,7 @@ from threadloom.threading.parallel import in_background, in_two
 from threadloom.threading.pipeline import reconstruct
 from threadloom.threading.segment import segment
 from threadloom.threading.stages import Draft
-from threadloom.threading.text import head, starts_with
+from threadloom.threading.text import WORD, head, starts_with
 from threadloom.threading.text import words as lexicon_free_words
 
 
@@ -233,3 +233,14 @@ def test_looks_foreign_as_counting_every_language(dump_language):
         assert language._looks_foreign(distinct, dump_language, sets) == plain
         seen.add(plain)
     assert seen == {False, True}
+
+
+def test_words_as_the_word_pattern():
+    alphabet = "ab Zx19_-'’.,?!:;()\"\t\n\x01\x1c\x7f\x85\xa0ßäÖİKſ„“–…😀\u2028\u0301²½٣"
+    rng = random.Random(0)
+    cases = ["", " ", "-", "a-b", "x'", "Straße, Maße."]
+    cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+              for _ in range(20_000)]
+    cases += [f"a{chr(code)}b {chr(code)}c" for code in range(0, 0x3000, 3)]
+    for text in cases:
+        assert lexicon_free_words(text) == WORD.findall(text.lower()), repr(text)
