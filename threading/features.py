@@ -39,13 +39,20 @@ class Info:
     headline: bool  # opens with a headline-like paragraph (forum comment titles)
 
 
-def _content(tokens: Sequence[str], language: str) -> dict[str, str]:
-    """Content words by stem, each with the first word seen for it (shown as evidence)."""
+def _content(tokens: Sequence[str], language: str, pool: dict[str, str] | None = None
+             ) -> dict[str, str]:
+    """Content words by stem, each with the first word seen for it (shown as evidence).
+    `pool`: one string object per distinct stem and word, kept across comments (they
+    repeat their words, and each token is a new string otherwise: most of the memory of a
+    big dump)."""
     stop = function_words(language)
+    share = ({} if pool is None else pool).setdefault
     out: dict[str, str] = {}
     for w in tokens:
         if len(w) > 3 and w not in stop:
-            out.setdefault(w[:STEM], w)
+            stem = w[:STEM]
+            if stem not in out:
+                out[share(stem, stem)] = share(w, w)
     return out
 
 
@@ -61,16 +68,13 @@ def _words_and_cues(texts: Sequence[str], languages: Sequence[str],
     """For comments start..stop-1: content words by stem, cues, and date (sort_key); and,
     with `flag_for` (the dump's language), whether the comment may be in another one
     (language.looks_foreign, on the same words)."""
-    # One string object per distinct stem and word: comments repeat their words, and each
-    # token is a new string otherwise (most of the memory of a big dump).
     pool: dict[str, str] = {}
-    share = pool.setdefault
     out = []
     for text, lang, date in zip(texts[start:stop], languages[start:stop], dates[start:stop],
                                 strict=True):
         tokens = words(text[:3000])
-        content = {share(s, s): share(w, w) for s, w in _content(tokens, lang).items()}
-        found = (content, comment_cues(text.split("\n"), lang, tokens), sort_key(date))
+        found = (_content(tokens, lang, pool), comment_cues([text], lang, tokens),
+                 sort_key(date))
         out.append((found, flag_for is not None and looks_foreign(text, flag_for, tokens)))
     return out
 
