@@ -16,7 +16,7 @@ from functools import cache
 from .lexicon import words as lexicon_words
 from .lines import SourceLine
 from .model import Article, ChromeBlock, Line, Role
-from .text import head, starts_with, title_like
+from .text import asked_once, head, starts_with, title_like
 
 ARTICLE_SCAN = 80  # an article's closing marker is looked for in this many paragraphs
 LEAD_MAX = 320
@@ -51,10 +51,13 @@ def _chrome_numbers(texts: Sequence[SourceLine], language: str) -> set[int]:
     if len(indented) * 5 > len(texts) * 4:  # an indented dump: indentation means nothing
         return set()
     found: set[int] = set()
+    # Short lines repeat on a page ("Antworten", authors, dates): each text asked once.
+    heading: dict[str, bool] = {}
     for i, sl in enumerate(texts):
         if sl.indent >= 2:
             found.add(sl.number)
-        elif len(sl.text) <= 60 and _matches(sl.text, language, "chrome", exact=True):
+        elif len(sl.text) <= 60 and asked_once(heading, sl.text, _matches, language, "chrome",
+                                               True):
             nxt = texts[i + 1] if i + 1 < len(texts) else None
             if nxt is None or nxt.indent >= 2:
                 found.add(sl.number)

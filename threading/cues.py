@@ -20,6 +20,7 @@ from .text import choice_table, find_phrase, first_of, head, words
 _NAME = r"(@?[A-ZÄÖÜÆØÅÉ][\w.\-]{1,30}(?: [A-ZÄÖÜÆØÅ][\w\-]{1,30})?|@?[\w.\-]*\d[\w.\-]*)"
 _AT = re.compile(r"(?:^|\s)@([\w.\-]{2,30})")
 _QUOTE_CHARS = "„“\"»«‚‘'"
+_ANY_QUOTE = re.compile(f"[{re.escape(_QUOTE_CHARS)}]")
 _QUOTED = re.compile(r"[„“\"»«‚‘']([^„“”\"»«‚‘’']{3,120})[“”\"«»‘’']")
 
 
@@ -221,7 +222,7 @@ def comment_cues(paragraphs: Sequence[str], language: str,
         opener_word=opener_word,
         second_person=second_person(text, language, tokens),
         question=asks(text),
-        quotes=quotes(text) if any(ch in text for ch in _QUOTE_CHARS) else (),
+        quotes=quotes(text) if _ANY_QUOTE.search(text) else (),
         self_reference=self_ref,
         length=len(text),
     )

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from .cues import Cues, comment_cues
 from .dates import before, sort_key
+from .language import languages_from_flags, looks_foreign
 from .lexicon import function_words
 from .parallel import in_two
 from .stages import Draft
@@ -38,45 +39,86 @@ class Info:
     headline: bool  # opens with a headline-like paragraph (forum comment titles)
 
 
-def _content(tokens: Sequence[str], language: str) -> dict[str, str]:
-    """Content words by stem, each with the first word seen for it (shown as evidence)."""
+def _content(tokens: Sequence[str], language: str, pool: dict[str, str] | None = None
+             ) -> dict[str, str]:
+    """Content words by stem, each with the first word seen for it (shown as evidence).
+    `pool`: one string object per distinct stem and word, kept across comments (they
+    repeat their words, and each token is a new string otherwise: most of the memory of a
+    big dump)."""
     stop = function_words(language)
+    share = ({} if pool is None else pool).setdefault
     out: dict[str, str] = {}
     for w in tokens:
         if len(w) > 3 and w not in stop:
-            out.setdefault(w[:STEM], w)
+            stem = w[:STEM]
+            if stem not in out:
+                out[share(stem, stem)] = share(w, w)
     return out
 
 
 PARALLEL_MIN = 20_000  # comments: below this, a forked worker costs about what it saves
 
 
+Found = tuple[dict[str, str], Cues, tuple[str, float] | None]  # content words, cues, date
+
+
 def _words_and_cues(texts: Sequence[str], languages: Sequence[str],
-                    dates: Sequence[str | None], start: int, stop: int
-                    ) -> list[tuple[dict[str, str], Cues, tuple[str, float] | None]]:
-    """For comments start..stop-1: content words by stem, cues, and date (sort_key)."""
-    # One string object per distinct stem and word: comments repeat their words, and each
-    # token is a new string otherwise (most of the memory of a big dump).
+                    dates: Sequence[str | None], start: int, stop: int,
+                    flag_for: str | None = None) -> list[tuple[Found, bool]]:
+    """For comments start..stop-1: content words by stem, cues, and date (sort_key); and,
+    with `flag_for` (the dump's language), whether the comment may be in another one
+    (language.looks_foreign, on the same words)."""
     pool: dict[str, str] = {}
-    share = pool.setdefault
     out = []
     for text, lang, date in zip(texts[start:stop], languages[start:stop], dates[start:stop],
                                 strict=True):
         tokens = words(text[:3000])
-        content = {share(s, s): share(w, w) for s, w in _content(tokens, lang).items()}
-        out.append((content, comment_cues(text.split("\n"), lang, tokens), sort_key(date)))
+        found = (_content(tokens, lang, pool), comment_cues([text], lang, tokens),
+                 sort_key(date))
+        out.append((found, flag_for is not None and looks_foreign(text, flag_for, tokens)))
     return out
 
 
-def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str = ""
-            ) -> tuple[list[Info], dict[str, float]]:
-    """Per-comment cues and idf-weighted words; also the article's words (for top level)."""
+class Reading(NamedTuple):
+    """What the comments of a dump say before any weighting: each one's language, and its
+    content words, cues and date (read in that language)."""
+
+    languages: tuple[str, ...]
+    found: list[Found]
+
+
+def read_comments(drafts: Sequence[Draft], dump_language: str) -> Reading:
+    """The languages (as language.comment_languages finds them) and what `prepare` reads,
+    in one pass over each comment's words: every comment is read in the dump's language,
+    and the few that langdetect then places in another are read again in theirs."""
+    texts = [d.text for d in drafts]
+    dates = [d.date for d in drafts]
+    read = in_two(partial(_words_and_cues, texts, [dump_language] * len(texts), dates,
+                          flag_for=dump_language), 0, len(texts), PARALLEL_MIN)
+    languages = languages_from_flags(texts, [flag for _, flag in read], dump_language)
+    found = [f for f, _ in read]
+    del read
+    for k, lang in enumerate(languages):
+        if lang != dump_language:
+            found[k] = _words_and_cues(texts, languages, dates, k, k + 1)[0][0]
+    return Reading(tuple(languages), found)
+
+
+def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str = "",
+            reading: Reading | None = None) -> tuple[list[Info], dict[str, float]]:
+    """Per-comment cues and idf-weighted words; also the article's words (for top level).
+    `reading`: read_comments(drafts, ...) when the caller has it (then `languages` are its
+    languages)."""
     texts = [d.text for d in drafts]
     # One pass for what needs no idf (the words are dropped right after: memory stays
     # flat on big dumps), then one to weight the words.  The first pass needs nothing but
     # each comment's own text: a big dump's is done in two halves at once.
-    found = in_two(partial(_words_and_cues, texts, languages, [d.date for d in drafts]),
-                   0, len(texts), PARALLEL_MIN)
+    if reading is None:
+        found = [f for f, _ in in_two(partial(_words_and_cues, texts, languages,
+                                              [d.date for d in drafts]),
+                                      0, len(texts), PARALLEL_MIN)]
+    else:
+        found = reading.found
     shown = [content for content, _, _ in found]
     cues = [comment for _, comment, _ in found]
     dates = [date for _, _, date in found]

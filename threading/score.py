@@ -10,6 +10,7 @@ chosen candidate is the link's confidence.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from .authors import AuthorBook
 from .features import (
@@ -111,8 +112,17 @@ def explain(feats: Mapping[str, float], why: Mapping[str, str], w: Mapping[str, 
             ) -> tuple[Evidence, ...]:
     ranked = sorted([(name, round(value * w.get(name, 0.0), 3)) for name, value in feats.items()],
                     key=lambda nw: -abs(nw[1]))
-    return tuple(Evidence(name, _detail(name, why), weight)
+    # A weight of zero may be -0.0, which a cache would confuse with 0.0: built each time.
+    return tuple(_plain_evidence(name, weight) if weight and name not in why
+                 else Evidence(name, _detail(name, why), weight)
                  for name, weight in ranked[:MAX_EVIDENCE])
+
+
+@lru_cache(maxsize=4096)
+def _plain_evidence(name: str, weight: float) -> Evidence:
+    """Evidence that names no words of the comment: the same few objects serve every link
+    (a big dump has hundreds of thousands), which saves building them and their memory."""
+    return Evidence(name, _detail(name, {}), weight)
 
 
 def _detail(name: str, why: Mapping[str, str]) -> str:
@@ -126,7 +136,7 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
     languages = list(context.comment_languages) or comment_languages(
         [d.text for d in drafts], context.language)
     article_text = context.article.text if context.article else ""
-    infos, article_terms = prepare(drafts, languages, article_text)
+    infos, article_terms = prepare(drafts, languages, article_text, context.reading)
     book = AuthorBook([d.author for d in drafts])
     parents: list[int | None] = []
     last_child: dict[int | None, int] = {}

@@ -25,6 +25,7 @@ from .lines import SourceLine
 from .model import Line, Role
 from .parallel import in_two
 from .stages import Draft, Layout
+from .text import asked_once
 from .weights import weights
 
 DEFAULT_THRESHOLD = 0.5
@@ -91,7 +92,9 @@ def date_lines(lines: Sequence[SourceLine]) -> set[int]:
 
 
 def _date_numbers(lines: Sequence[SourceLine], start: int, stop: int) -> list[int]:
-    return [sl.number for sl in lines[start:stop] if not sl.blank and is_date(sl.text)]
+    known: dict[str, bool] = {}
+    return [sl.number for sl in lines[start:stop]
+            if not sl.blank and asked_once(known, sl.text, is_date)]
 
 
 def detect_style(lines: Sequence[SourceLine], dated: set[int] | None = None) -> str:
@@ -114,15 +117,17 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
     if style == "page" and dated is None:
         dated = date_lines(texts)
     out = []
+    actions: dict[str, bool] = {}
+    authors: dict[str, bool] = {}
     for i, sl in enumerate(texts):
         role = Role.TEXT
         if style == "page":
             next_is_date = i + 1 < len(texts) and texts[i + 1].number in dated
             if sl.number in dated:
                 role = Role.DATE
-            elif is_action(sl.text):
+            elif asked_once(actions, sl.text, is_action):
                 role = Role.ACTION
-            elif next_is_date and _author_like(sl.text):
+            elif next_is_date and asked_once(authors, sl.text, _author_like):
                 role = Role.AUTHOR
         out.append(Line(sl.number, sl.text, role))
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .model import COMMENT_META, Article, AuthorSource, ChromeBlock, Evidence, Line
 
@@ -52,6 +53,13 @@ class AttachContext:
     language: str = "de"
     article: Article | None = None
     comment_languages: tuple[str, ...] = field(default_factory=tuple)
+    # The comments as features.read_comments read them, when the pipeline has it: the
+    # scored attacher then need not read them again.
+    reading: Reading | None = None
+
+
+if TYPE_CHECKING:
+    from .features import Reading
 
 
 Attacher = Callable[[Sequence[Draft], AttachContext], tuple[Link, ...]]

@@ -17,10 +17,12 @@ from threadloom.threading.export import to_json
 from threadloom.threading.lexicon import available
 from threadloom.threading.lexicon import words as lexicon_words
 from threadloom.threading.lines import SourceLine, display_safe, split_lines
+from threadloom.threading.model import Line, Role
 from threadloom.threading.parallel import in_background, in_two
 from threadloom.threading.pipeline import reconstruct
 from threadloom.threading.segment import segment
-from threadloom.threading.text import head, starts_with
+from threadloom.threading.stages import Draft
+from threadloom.threading.text import WORD, head, starts_with
 from threadloom.threading.text import words as lexicon_free_words
 
 
@@ -133,6 +135,13 @@ def _page_dump(n: int) -> str:
     return make_dump(n, "page", seed=3)
 
 
+def _looks_foreign_plain(distinct, dump_language, sets):
+    own = next((len(distinct & stop) for code, stop in sets if code == dump_language), 0)
+    if len(distinct) <= own + 1:
+        return False
+    return any(len(distinct & stop) > own + 1 for code, stop in sets if code != dump_language)
+
+
 def _comment_languages_one_by_one(texts, dump_language):
     sets = language._stopword_sets()
     out, calls = [], 0
@@ -140,7 +149,7 @@ def _comment_languages_one_by_one(texts, dump_language):
         lang = dump_language
         if calls < language.MAX_COMMENT_CALLS and len(text) >= language.MIN_CHARS:
             tokens = lexicon_free_words(text[:400])
-            if len(tokens) >= 8 and language._looks_foreign(set(tokens), dump_language, sets):
+            if len(tokens) >= 8 and _looks_foreign_plain(set(tokens), dump_language, sets):
                 calls += 1
                 lang = language.detect_language(text, default=dump_language)
         out.append(lang)
@@ -169,6 +178,26 @@ def test_prepare_forked_as_here(monkeypatch):
     assert features.prepare(layout.drafts, languages, "Klarna Kunde Service") == here
 
 
+@pytest.mark.parametrize("forked", [False, True])
+def test_read_comments_as_comment_languages_then_prepare(forked, monkeypatch):
+    if forked:
+        monkeypatch.setattr(features, "PARALLEL_MIN", 2)
+    de = [line for line in _sample("klarna-de.txt").splitlines() if len(line) > 60]
+    da = [line for line in _sample("klarna-da.txt").splitlines() if len(line) > 60]
+    rng = random.Random(2)
+    texts = [rng.choice(de) if rng.random() < 0.7 else rng.choice(da) for _ in range(600)]
+    texts += ["kurz", "x " * 300 + "og det er ikke noget jeg har hørt om", rng.choice(da) * 9]
+    drafts = [Draft((Line(k + 1, text, Role.TEXT),)) for k, text in enumerate(texts)]
+    monkeypatch.setattr(language, "MAX_COMMENT_CALLS", 40)  # reached within the 600
+    reading = features.read_comments(drafts, "de")
+    languages = language.comment_languages(texts, "de")
+    assert list(reading.languages) == languages
+    assert sum(lang != "de" for lang in languages) > 20
+    article = "Klarna Kunde Service"
+    assert (features.prepare(drafts, languages, article, reading)
+            == features.prepare(drafts, languages, article))
+
+
 def test_date_lines_forked_as_here(monkeypatch):
     lines = split_lines(_page_dump(300))
     here = segment_module.date_lines(lines)
@@ -191,3 +220,28 @@ def test_reconstruct_with_forked_workers_as_without(monkeypatch):
     for module in (boundary, features, language, segment_module):
         monkeypatch.setattr(module, "PARALLEL_MIN", 2)
     assert [to_json(reconstruct(text)) for text in (page, bare)] == here
+
+
+@pytest.mark.parametrize("dump_language", available())
+def test_looks_foreign_as_counting_every_language(dump_language):
+    sets = language._stopword_sets()
+    pool = [*sorted({w for _, stop in sets for w in stop}), "haus", "klarna", "bank"]
+    rng = random.Random(dump_language)
+    seen = set()
+    for _ in range(3000):
+        distinct = set(rng.sample(pool, rng.randint(0, 12)))
+        plain = _looks_foreign_plain(distinct, dump_language, sets)
+        assert language._looks_foreign(distinct, dump_language, sets) == plain
+        seen.add(plain)
+    assert seen == {False, True}
+
+
+def test_words_as_the_word_pattern():
+    alphabet = "ab Zx19_-'’.,?!:;()\"\t\n\x01\x1c\x7f\x85\xa0ßäÖİKſ„“–…😀\u2028\u0301²½٣"
+    rng = random.Random(0)
+    cases = ["", " ", "-", "a-b", "x'", "Straße, Maße."]
+    cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+              for _ in range(20_000)]
+    cases += [f"a{chr(code)}b {chr(code)}c" for code in range(0, 0x3000, 3)]
+    for text in cases:
+        assert lexicon_free_words(text) == WORD.findall(text.lower()), repr(text)
