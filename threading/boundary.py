@@ -21,7 +21,16 @@ from .lexicon import function_words
 from .lexicon import words as lexicon_words
 from .linear import dot, sigmoid
 from .parallel import in_two
-from .text import ends_sentence, head, is_url, last_char, starts_with, title_like, words
+from .text import (
+    alternation,
+    ends_sentence,
+    head,
+    is_url,
+    last_char,
+    starts_with,
+    title_like,
+    words,
+)
 from .weights import weights
 
 _NAME_COMMA = re.compile(r"^@?[A-ZÄÖÜÆØÅ][\w\-]{1,20},\s")
@@ -52,8 +61,8 @@ def _you(language: str) -> tuple[frozenset[str], re.Pattern[str]]:
     # One-letter words are left out: Danish "I" (you) is "i" (in) in lower case.
     you = frozenset(w.lower() for w in lexicon_words(language, "attach", "second_person")
                     if len(w) > 1)
-    alternation = "|".join(re.escape(w) for w in sorted(you, key=len, reverse=True)) or "(?!)"
-    return you, re.compile(rf"(?<=\w )(?:({alternation})|(?i:{alternation}))\b")
+    alts = alternation(you)
+    return you, re.compile(rf"(?<=\w )(?:({alts})|(?i:{alts}))\b")
 
 
 def habits(text: str, language: str, tokens: Sequence[str] | None = None) -> dict[str, str]:

@@ -14,7 +14,7 @@ from operator import attrgetter
 
 from .lexicon import function_words
 from .lexicon import words as lexicon_words
-from .text import choice_table, find_phrase, first_of, head, words
+from .text import alternation, choice_table, find_phrase, first_of, head, words
 
 # Names are one or two capitalised words, or a user handle; "Hallo zusammen" is not a name.
 _NAME = r"(@?[A-ZÄÖÜÆØÅÉ][\w.\-]{1,30}(?: [A-ZÄÖÜÆØÅ][\w\-]{1,30})?|@?[\w.\-]*\d[\w.\-]*)"
@@ -70,7 +70,7 @@ def _alternatives(language: str, key: str) -> str | None:
     phrases = lexicon_words(language, "attach", key)
     if not phrases:
         return None
-    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return alternation(phrases)
 
 
 @cache
@@ -156,16 +156,17 @@ def _second_person(language: str) -> tuple[frozenset[str], frozenset[str]]:
 @cache
 def _formal_pattern(language: str) -> re.Pattern[str] | None:
     _, formal = _second_person(language)
-    frm = "|".join(re.escape(w) for w in sorted(formal, key=len, reverse=True))
+    if not formal:
+        return None
     # Formal "Sie"/"De" count only mid-sentence: sentence-initial, they mean "they" as often.
-    return re.compile(rf"(?<![.!?:\n]\s)(?<![.!?:\n])(?<=\s)(?:{frm})(?!\w)") if frm else None
+    return re.compile(rf"(?<![.!?:\n]\s)(?<![.!?:\n])(?<=\s)(?:{alternation(formal)})(?!\w)")
 
 
 @cache
 def _formal_hint(language: str) -> re.Pattern[str] | None:
     """Any formal form at all, as a plain substring: one search before the real pattern."""
     _, formal = _second_person(language)
-    return re.compile("|".join(re.escape(w) for w in formal)) if formal else None
+    return re.compile(alternation(formal)) if formal else None
 
 
 def second_person(text: str, language: str, tokens: Sequence[str] | None = None

@@ -13,6 +13,7 @@ from functools import cache
 
 from .lexicon import available, lexicon
 from .lexicon import words as lexicon_words
+from .text import alternation
 
 _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:\s*([ap])\.?m\.?)?", re.IGNORECASE)
 _NUMERIC = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})")
@@ -29,8 +30,7 @@ def _relative() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
     for lang in available():
         one.update(lexicon_words(lang, "page", "one"))
         units.update(lexicon(lang).get("page", {}).get("time_units", {}))
-    amounts = "|".join(re.escape(w) for w in sorted(one, key=len, reverse=True))
-    pattern = re.compile(rf"(\d+|{amounts})\s+([^\W\d_]+)", re.IGNORECASE)
+    pattern = re.compile(rf"(\d+|{alternation(one)})\s+([^\W\d_]+)", re.IGNORECASE)
     return pattern, tuple(sorted(units.items(), key=lambda kv: -len(kv[0])))
 
 

@@ -25,7 +25,7 @@ from .lines import SourceLine
 from .model import Line, Role
 from .parallel import in_two
 from .stages import Draft, Layout
-from .text import asked_once
+from .text import alternation, asked_once
 from .weights import weights
 
 DEFAULT_THRESHOLD = 0.5
@@ -36,10 +36,10 @@ def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Date and action lines in every language we have a lexicon for."""
     months = set(month_numbers())
     rel, actions = _every_language("relative_time"), _every_language("actions")
-    m, r, a = _alternation(months), _alternation(rel), _alternation(actions)
-    before, after = _alternation(_every_language("clock_before")), _alternation(
+    m, r, a = alternation(months), alternation(rel), alternation(actions)
+    before, after = alternation(_every_language("clock_before")), alternation(
         _every_language("clock_after"))
-    one, counts = _alternation(_every_language("one")), _alternation(_every_language("counts"))
+    one, counts = alternation(_every_language("one")), alternation(_every_language("counts"))
     clock = (rf"(?:,?\s*(?:{before})?\s*\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?"
              rf"(?:\s*(?:{after}))?)?")
     date = re.compile(
@@ -61,12 +61,6 @@ def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _every_language(key: str) -> set[str]:
     return {w for lang in available() for w in lexicon_words(lang, "page", key)}
-
-
-def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation, longest first (so "klokken" wins over "kl"); never matches
-    when empty."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 def is_date(text: str) -> bool:

@@ -42,12 +42,16 @@ def head(text: str, limit: int = 200) -> str:
     return text[:limit].lstrip(" \t-–—•*>\"'“„»«‚").lower()
 
 
+def alternation(phrases: Iterable[str]) -> str:
+    """Literal phrases as one regex alternation, longest first (so "sehe ich nicht ganz so"
+    wins over "sehe ich nicht"); a pattern that never matches when there are none."""
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)) or "(?!)"
+
+
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     if not phrases:
         return None
-    # Longest first so "sehe ich nicht ganz so" wins over "sehe ich nicht".
-    alts = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
-    return re.compile(rf"^(?:{alts})(?=$|[^\w])")
+    return re.compile(rf"^(?:{alternation(phrases)})(?=$|[^\w])")
 
 
 @cache
@@ -83,10 +87,9 @@ def choice_table(groups: tuple[tuple[str, ...], ...]) -> dict[str, re.Pattern[st
     for ch in {p[0] for group in lowered for p in group}:
         branches = []
         for k, group in enumerate(lowered):
-            mine = sorted({p for p in group if p.startswith(ch)}, key=len, reverse=True)
+            mine = [p for p in group if p.startswith(ch)]
             if mine:
-                alts = "|".join(re.escape(p) for p in mine)
-                branches.append(rf"(?P<g{k}>{alts})(?=$|[^\w])")
+                branches.append(rf"(?P<g{k}>{alternation(mine)})(?=$|[^\w])")
         table[ch] = re.compile("^(?:" + "|".join(branches) + ")")
     return table
 
@@ -104,8 +107,7 @@ def first_of(opening: str, table: dict[str, re.Pattern[str]]) -> tuple[int, str]
 def _anywhere_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     if not phrases:
         return None
-    alts = "|".join(re.escape(p.lower()) for p in sorted(set(phrases), key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])")
+    return re.compile(rf"(?<![\w])(?:{alternation(p.lower() for p in phrases)})(?![\w])")
 
 
 def find_phrase(text: str, phrases: Iterable[str]) -> str | None:
