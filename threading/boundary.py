@@ -36,7 +36,7 @@ from .weights import weights
 _NAME_COMMA = re.compile(r"^@?[A-ZÄÖÜÆØÅ][\w\-]{1,20},\s")
 _LIST = re.compile(r"^\s*(?:[-–•*·>#]|\d{1,2}[.)]\s|\d+x\s|[a-z][.)]\s)")
 _QUOTE_START = tuple("\"„“»«‚'")
-HABIT_CHARS = 1500  # habits are read in a paragraph's first 1500 characters, as its words
+READ_CHARS = 1500  # a paragraph's words and typing habits are read in its start
 # Typing habits (see `habits`) that need more than a substring test.
 _THREE_DOTS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
 _TWO_DOTS = re.compile(r"(?<!\.)\.\.(?!\.)")
@@ -68,8 +68,8 @@ def _you(language: str) -> tuple[frozenset[str], re.Pattern[str]]:
 def habits(text: str, language: str, tokens: Sequence[str] | None = None) -> dict[str, str]:
     """The typing habits a paragraph shows: habit -> the variant it uses.  Two paragraphs
     that use the same variant were likely typed by one person; different variants, by two.
-    `tokens`: words(text[:1500]), when the caller has them."""
-    t = text[:HABIT_CHARS]
+    `tokens`: words(text[:READ_CHARS]), when the caller has them."""
+    t = text[:READ_CHARS]
     out = {}
     # Plain substring tests first: they settle most paragraphs at C speed.
     if "„" in t or "‚" in t:
@@ -136,7 +136,6 @@ class _Paragraph(NamedTuple):  # a tuple: cheaper to build than a frozen datacla
     trails_off: bool  # ends with "..." or "…"
     picks_up: bool  # starts with "..." or "…", or in lower case
     habits: dict[str, str]
-    short: bool
 
 
 def describe(text: str, language: str) -> _Paragraph:
@@ -145,7 +144,7 @@ def describe(text: str, language: str) -> _Paragraph:
     stripped = text.lstrip()
     first = stripped[:1]
     opening = head(text)
-    tokens = words(text[:1500])
+    tokens = words(text[:READ_CHARS])
     url = is_url(text)
     headline = title_like(text, 100)
     long = len(text) > 300
@@ -205,7 +204,7 @@ def describe(text: str, language: str) -> _Paragraph:
     trails_off = rstripped.endswith(("...", "…"))
     picks_up = stripped.startswith(("...", "…")) or first.islower()
     return _Paragraph(own, prev, _content(tokens, language), listed, trails_off, picks_up,
-                      habits(text, language, tokens), len(text) < 40)
+                      habits(text, language, tokens))
 
 
 # Each paragraph is looked at three times (after, as and before the line): a tiny cache
@@ -238,12 +237,7 @@ def features(
 
 def _pair_text(before: _Paragraph, this: _Paragraph) -> dict[str, float]:
     """The pair cues that need nothing but the two paragraphs' texts."""
-    f: dict[str, float] = {}
-    if this.listed and before.listed:
-        f["list_after_list"] = 1.0
-    if before.trails_off and this.picks_up:
-        # "Was hat der Stance..." / "...mit der Händigkeit zu tun?": one sentence, cut.
-        f["ellipsis_bridge"] = 1.0
+    f = _joined(before, this)
     if this.content and before.content:
         f["shared_words"] = min(len(this.content & before.content), 4) / 4
     for habit, variant in before.habits.items():
@@ -261,11 +255,17 @@ def _ahead(this: _Paragraph, ahead: _Paragraph | None) -> dict[str, float]:
     """The next paragraph's own cues: a paragraph that opens a comment ends the one before."""
     if ahead is None:
         return {"next_none": 1.0}
-    f = {f"next_{k}": v for k, v in ahead.own.items()}
-    if this.listed and ahead.listed:
-        f["next_list_after_list"] = 1.0
-    if this.trails_off and ahead.picks_up:
-        f["next_ellipsis_bridge"] = 1.0
+    return {f"next_{k}": v for k, v in (ahead.own | _joined(this, ahead)).items()}
+
+
+def _joined(before: _Paragraph, this: _Paragraph) -> dict[str, float]:
+    """Signs that two paragraphs are one piece: a list going on, or one sentence cut in two
+    ("Ich frage mich ja..." / "...ob das so bleibt")."""
+    f: dict[str, float] = {}
+    if this.listed and before.listed:
+        f["list_after_list"] = 1.0
+    if before.trails_off and this.picks_up:
+        f["ellipsis_bridge"] = 1.0
     return f
 
 
@@ -278,7 +278,7 @@ def _after_start(before: _Paragraph, this: _Paragraph) -> dict[str, float]:
     for k in ("short", "headline", "asks"):
         if k in this.own:
             f[f"after_start+{k}"] = this.own[k]
-    if before.short:
+    if "short" in before.own:
         f["after_start+after_short"] = 1.0
     return f
 

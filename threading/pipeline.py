@@ -6,13 +6,12 @@ import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from .attach import DEFAULT_ATTACHER, attach, get_attacher
+from .attach import DEFAULT_ATTACHER, attach
 from .decode import Decoded, fingerprint
 from .features import read_comments
-from .language import SAMPLE_CHARS, comment_languages, detect_language
+from .language import SAMPLE_CHARS, detect_language
 from .lines import SourceLine, split_lines
 from .model import Comment, Discussion, Source, stable_ids
-from .score import attach_scored
 from .segment import segment
 from .stages import AttachContext, Draft, Layout, Link
 
@@ -52,12 +51,10 @@ def _reconstruct(text: str, order: str, attacher: str, name: str, encoding: str)
     lines = split_lines(text)
     language = detect_language(dump_sample(lines))
     layout = segment(lines, language)
-    reading = None
-    if get_attacher(attacher) is attach_scored:  # it reads each comment's words anyway
-        reading = read_comments(layout.drafts, language)
-        languages = reading.languages
-    else:
-        languages = tuple(comment_languages([d.text for d in layout.drafts], language))
+    # Each comment's language, words, cues and date, in one pass: the model needs the
+    # languages, the scored attacher the rest.
+    reading = read_comments(layout.drafts, language)
+    languages = reading.languages
     context = AttachContext(order=order, language=language, article=layout.article,
                             comment_languages=languages, reading=reading)
     links = attach(layout.drafts, context, attacher)

@@ -35,15 +35,15 @@ def test_the_paragraph_after_counts():
 
 
 def test_cues_after_a_comment_opened_only_right_after_it():
-    fresh = features("Camper", "Ich bin selbst Camper und weiß, wie das ist.", "de", draft_size=1)
+    fresh = features("Radwege", "Ich fahre jeden Tag und weiß, wie das ist.", "de", draft_size=1)
     assert fresh["after_start"] == 1.0 and fresh["after_start+after_short"] == 1.0
-    later = features("Camper", "Ich bin selbst Camper und weiß, wie das ist.", "de", draft_size=2)
+    later = features("Radwege", "Ich fahre jeden Tag und weiß, wie das ist.", "de", draft_size=2)
     assert not any(k.startswith("after_start") for k in later)
 
 
 def test_a_short_title_line_is_followed_by_its_body():
-    title = "Wirtschaftsflüchtling"
-    body = "Wie er auch selbst sagt, geht es ihm um Arbeit und nicht um Schutz."
+    title = "Mietpreisbremse"
+    body = "Wie der Name schon sagt, bremst sie nur und senkt keine einzige Miete."
     assert start_probability(title, body, "de", draft_size=1) < start_probability(
         "Ein langer Absatz, der eine Meinung ausführlich begründet und mit einem Punkt endet.",
         body, "de", draft_size=1)
