@@ -9,6 +9,8 @@ year-month-day-hour-minute.  Mixed kinds are not compared.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from functools import cache
 
 from .lexicon import available, lexicon
@@ -99,3 +101,40 @@ def sort_key(text: str | None) -> tuple[str, float] | None:
 def before(a: tuple[str, float] | None, b: tuple[str, float] | None) -> bool:
     """True when date a is known to be strictly earlier than date b."""
     return a is not None and b is not None and a[0] == b[0] and a[1] < b[1]
+
+
+def followed_by_earlier(keys: Sequence[tuple[str, float] | None]) -> list[bool | None]:
+    """For each comment (its sort_key), whether a comment after it in the dump is dated
+    before it.  Where top-level comments run forward in time, each followed by its replies
+    in time order, such a comment cannot be top level: the earlier one after it would
+    have no place in the tree; one that is not is likely top level.  None for an undated
+    comment, for the last dated one (nothing after it to tell), and for all when the
+    dates do not run forward (newest threads first), where the reasoning does not hold."""
+    out: list[bool | None] = [None] * len(keys)
+    if not _runs_forward(keys):
+        return out
+    earliest: dict[str, float] = {}  # per kind of date, the earliest one after this comment
+    for i in range(len(keys) - 1, -1, -1):
+        key = keys[i]
+        if key is None:
+            continue
+        kind, value = key
+        seen = earliest.get(kind)
+        if seen is not None:  # the last dated comment has nothing to be compared with
+            out[i] = seen < value
+        if seen is None or value < seen:
+            earliest[kind] = value
+    return out
+
+
+def _runs_forward(keys: Sequence[tuple[str, float] | None]) -> bool:
+    """Whether the dump's dates are later in its second half than in its first, on average
+    (dates of the kind most comments have)."""
+    kinds = Counter(key[0] for key in keys if key is not None)
+    if not kinds:
+        return False
+    kind = kinds.most_common(1)[0][0]
+    half = len(keys) // 2
+    first = [key[1] for key in keys[:half] if key is not None and key[0] == kind]
+    second = [key[1] for key in keys[half:] if key is not None and key[0] == kind]
+    return bool(first and second) and sum(first) / len(first) < sum(second) / len(second)

@@ -15,7 +15,7 @@ from functools import partial
 from typing import NamedTuple
 
 from .cues import Cues, comment_cues
-from .dates import before, sort_key
+from .dates import before, followed_by_earlier, sort_key
 from .language import languages_from_flags, looks_foreign
 from .lexicon import function_words
 from .parallel import in_two
@@ -37,6 +37,7 @@ class Info:
     date: tuple[str, float] | None
     ends_question: bool
     headline: bool  # opens with a headline-like paragraph (forum comment titles)
+    followed_by_earlier: bool | None  # a comment after it is dated before it (dates.py)
 
 
 def _content(tokens: Sequence[str], language: str, pool: dict[str, str] | None = None
@@ -105,10 +106,11 @@ def read_comments(drafts: Sequence[Draft], dump_language: str) -> Reading:
 
 
 def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str = "",
-            reading: Reading | None = None) -> tuple[list[Info], dict[str, float]]:
+            reading: Reading | None = None, order: str = "depth-first"
+            ) -> tuple[list[Info], dict[str, float]]:
     """Per-comment cues and idf-weighted words; also the article's words (for top level).
     `reading`: read_comments(drafts, ...) when the caller has it (then `languages` are its
-    languages)."""
+    languages).  `order`: the dump's order (the attacher's), which says what the dates mean."""
     texts = [d.text for d in drafts]
     # One pass for what needs no idf (the words are dropped right after: memory stays
     # flat on big dumps), then one to weight the words.  The first pass needs nothing but
@@ -138,8 +140,11 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
         # "top level": see article_terms).
         squares[w] = 0.0
 
+    # Sorted by time, no comment is ever followed by an earlier one: that says nothing.
+    late = followed_by_earlier(dates) if order == "depth-first" else [None] * len(dates)
     infos = []
-    for text, words_seen, comment, date in zip(texts, shown, cues, dates, strict=True):
+    for text, words_seen, comment, date, out_of_turn in zip(texts, shown, cues, dates, late,
+                                                            strict=True):
         terms = words_seen
         if len(terms) > MAX_TERMS:
             terms = dict(sorted(terms.items(), key=lambda kv: -idf[kv[0]])[:MAX_TERMS])
@@ -153,6 +158,7 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
             date=date,
             ends_question=text.rstrip().endswith("?"),
             headline="\n" in text and title_like(text.split("\n", 1)[0], 100),
+            followed_by_earlier=out_of_turn,
         ))
     article_terms = {w: idf.get(w, unseen) for w in article_words}
     return infos, article_terms
@@ -290,6 +296,9 @@ def top_level_features(me: Info, infos: Sequence[Info], article_terms: dict[str,
         f["top_level_long"] = 1.0
     if me.headline:
         f["top_level_headline"] = 1.0
+    if me.followed_by_earlier is not None:  # undated (bare dumps): neither
+        f["top_level_followed_by_earlier" if me.followed_by_earlier
+          else "top_level_in_time_order"] = 1.0
     if article_terms:
         shared = [w for w in me.terms if w in article_terms]
         if shared:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,7 +139,7 @@ def _threshold(held: Sequence[tuple[float, int]]) -> float:
     return min(th for th in grid if scores[th] >= best - F1_SLACK)
 
 
-def _rounded(w: dict[str, float]) -> dict[str, float]:
+def _rounded(w: Mapping[str, float]) -> dict[str, float]:
     return {k: round(v, 4) for k, v in sorted(w.items())}
 
 

@@ -55,6 +55,8 @@ DESCRIBE = {
     "greets_someone_else": "greets {}",
     "greets_previous": "greets {}: names the writer of the comment before",
     "top_level_headline": "opens with a headline of its own",
+    "top_level_followed_by_earlier": "a comment after it is dated before it",
+    "top_level_in_time_order": "no comment after it is dated before it",
     "own_comment": "would answer the writer's own comment",
     "conversation_turn": "{}",
     "mentions_grandparent": "names the author one level further up",
@@ -130,13 +132,26 @@ def _detail(name: str, why: Mapping[str, str]) -> str:
     return template.format(why.get(name, "")) if "{}" in template else template
 
 
+def gives_authors(drafts: Sequence[Draft]) -> bool:
+    """Whether the page gave authors or dates (page style): such dumps have weights of
+    their own, as their cues weigh differently (a given author is sure, dates order)."""
+    return any(d.author is not None or d.date is not None for d in drafts)
+
+
+def attach_weights(page: bool) -> Mapping[str, float]:
+    return (page and weights("attach", "page_weights")) or weights("attach")
+
+
 def attach_scored(drafts: Sequence[Draft], context: AttachContext,
                   model: Mapping[str, float] | None = None) -> tuple[Link, ...]:
-    w = dict(weights("attach") if model is None else model)  # a dict is faster to look up
+    """`model`: weights to use instead of the shipped ones (fitting)."""
+    # A dict is faster to look up.
+    w = dict(attach_weights(gives_authors(drafts)) if model is None else model)
     languages = list(context.comment_languages) or comment_languages(
         [d.text for d in drafts], context.language)
     article_text = context.article.text if context.article else ""
-    infos, article_terms = prepare(drafts, languages, article_text, context.reading)
+    infos, article_terms = prepare(drafts, languages, article_text, context.reading,
+                                   context.order)
     book = AuthorBook([d.author for d in drafts])
     parents: list[int | None] = []
     last_child: dict[int | None, int] = {}

@@ -11,11 +11,12 @@ WEIGHTS_FILE = "weights.json"
 
 
 @cache
-def weights(model: str) -> MappingProxyType[str, float]:
-    """One model's weights ("boundary" or "attach"); empty when none were fitted yet."""
+def weights(model: str, part: str = "weights") -> MappingProxyType[str, float]:
+    """One model's weights ("boundary" or "attach"; `part` "page_weights" for the attach
+    weights of dumps that give authors and dates); empty when none were fitted yet."""
     path = resources.files("threadloom.data").joinpath(WEIGHTS_FILE)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return MappingProxyType({})
-    return MappingProxyType(dict(data.get(model, {}).get("weights", {})))
+    return MappingProxyType(dict(data.get(model, {}).get(part, {})))

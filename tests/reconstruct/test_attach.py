@@ -175,3 +175,34 @@ def test_the_articles_words_link_no_two_comments():
     assert similarity(infos[0], infos[1])[0] == 0  # the article's topic links nobody
     assert similarity(infos[1], infos[2])[0] > 0  # "Häuslebauer" still does
     assert "leitz" in article_terms  # and the topic still says "top level"
+
+
+def test_a_reply_dated_after_the_next_thread_began_is_not_top_level():
+    texts = [
+        "Die neue Umgehungsstraße wird den Verkehr in der Innenstadt kaum entlasten.",
+        "Im Sommer sind die Baustellen am Ring das eigentliche Problem für Radfahrer.",
+        "Ganz anderes Thema: der Bahnhof bekommt endlich einen Aufzug.",
+    ]
+    authors = ["anna", "bernd", "carla"]
+    # Top-level comments run forward in time, each followed by its replies: comment 1,
+    # written after comment 2 began a new thread, must belong to comment 0's thread.
+    late = ["1. Juni 2015, 10:00", "1. Juni 2015, 12:00", "1. Juni 2015, 11:00"]
+    p, _ = parents(texts, authors=authors, dates=late)
+    assert p == [None, 0, None]
+    in_turn = ["1. Juni 2015, 10:00", "1. Juni 2015, 11:00", "1. Juni 2015, 12:00"]
+    p, links = parents(texts, authors=authors, dates=in_turn)
+    assert p[1] is None
+    assert any(e.cue == "top_level_in_time_order" for e in links[1].evidence)
+    # Sorted by time, every comment is "in time order": the cue then says nothing.
+    _, links = parents(texts, order="chronological", authors=authors, dates=in_turn)
+    assert not any(e.cue.startswith("top_level_in") for link in links for e in link.evidence)
+
+
+def test_page_dumps_have_weights_of_their_own():
+    from threadloom.threading.score import attach_weights, gives_authors
+
+    assert gives_authors(drafts("a", "b", authors=[None, "bernd"]))
+    assert not gives_authors(drafts("a", "b"))
+    page, bare = attach_weights(page=True), attach_weights(page=False)
+    assert page["top_level_followed_by_earlier"] < 0 < page["top_level_in_time_order"]
+    assert "top_level_in_time_order" not in bare  # a cue bare dumps cannot have

@@ -1,6 +1,6 @@
 from itertools import pairwise
 
-from threadloom.threading.dates import before, sort_key
+from threadloom.threading.dates import before, followed_by_earlier, sort_key
 
 
 def test_absolute_dates_in_several_languages_sort_in_time_order():
@@ -27,3 +27,21 @@ def test_relative_dates_sort_with_each_other_only():
 def test_no_date():
     assert sort_key("Antworten") is None
     assert sort_key(None) is None
+
+
+def test_a_comment_followed_by_an_earlier_one_is_marked():
+    keys = [sort_key(t) for t in [
+        "1. Juni 2015, 10:00",  # a first thread ...
+        "1. Juni 2015, 12:00",  # ... whose reply comes after the next thread began
+        None,
+        "1. Juni 2015, 11:00",
+        "1. Juni 2015, 13:00",
+    ]]
+    assert followed_by_earlier(keys) == [False, True, None, False, None]
+
+
+def test_newest_first_dumps_mark_nothing():
+    keys = [sort_key(t) for t in ["vor 1 Stunde", "vor 5 Stunden", "vor 2 Stunden",
+                                  "vor 9 Stunden"]]
+    assert followed_by_earlier(keys) == [None] * 4
+    assert followed_by_earlier([None, None]) == [None, None]
