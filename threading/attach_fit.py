@@ -4,8 +4,9 @@ Each gold comment becomes one choice among its candidates, built as the attacher
 see it but with the gold parents of the earlier comments (teacher forcing), so the
 authors inferred from greetings are those a correct run would have.
 
-Dumps that give authors and dates (page style) get weights of their own: fitted on those
-dumps alone, starting from (and held near) the shared weights fitted on all dumps.
+Dumps whose dates run forward (page style, where the time-order cue applies) get weights
+of their own: fitted on those dumps alone, starting from (and held near) the shared
+weights fitted on all dumps.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from .authors import AuthorBook
 from .evaluate import Prediction, attachment_accuracy, gold_segments
-from .features import pair_features, prepare
+from .features import pair_features, prepare, time_ordered
 from .fit import _rounded, folds
 from .language import comment_languages
 from .linear import dot, fit_choice
@@ -23,7 +24,6 @@ from .score import (
     attach_scored,
     best_overlap,
     candidates,
-    gives_authors,
     similarities,
 )
 
@@ -51,12 +51,8 @@ def choice_groups(thread, model: Mapping[str, float] | None = None):
     """One choice per gold comment.  With `model`, the earlier comments' parents are the
     model's own decisions (the states it meets when it runs), not the gold ones."""
     gold = thread.gold
-    _, drafts, context = gold_segments(gold, thread.lines, thread.language)
+    drafts, context, infos, article_terms = _read(thread)
     index = {g.start: k for k, g in enumerate(gold.comments)}
-    languages = comment_languages([d.text for d in drafts], thread.language)
-    article = context.article
-    infos, article_terms = prepare(drafts, languages, article.text if article else "",
-                                   order=context.order)
     book = AuthorBook([d.author for d in drafts])
     parents: list[int | None] = []
     last_child: dict[int | None, int] = {}
@@ -121,8 +117,14 @@ def _fit_rounds(threads: Sequence, gold_groups: Mapping[str, list], prior: Mappi
     return w
 
 
-def _gives_authors(thread) -> bool:
-    return gives_authors(gold_segments(thread.gold, thread.lines, thread.language)[1])
+def _read(thread):
+    """The gold comments as the attacher reads them: drafts, context, infos, article words."""
+    _, drafts, context = gold_segments(thread.gold, thread.lines, thread.language)
+    languages = comment_languages([d.text for d in drafts], thread.language)
+    article = context.article
+    infos, article_terms = prepare(drafts, languages, article.text if article else "",
+                                   order=context.order)
+    return drafts, context, infos, article_terms
 
 
 def decoded_accuracy(thread, w: Mapping[str, float]) -> float:
@@ -136,7 +138,7 @@ def fit_attach(threads: Sequence, report: Callable[[str], None]) -> dict:
     """`threads`: bare and page dumps (blank copies repeat the bare text word for word:
     fitting on both would count the same choices twice)."""
     gold_groups = {t.name: choice_groups(t) for t in threads}
-    pages = {t.name for t in threads if _gives_authors(t)}
+    pages = {t.name for t in threads if time_ordered(_read(t)[2])}
     by_discussion: dict[str, list] = {}
     for t in threads:  # fold by discussion: the bare and page copies stay together
         by_discussion.setdefault(t.name.replace("-page", ""), []).append(t)

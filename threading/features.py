@@ -164,6 +164,12 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
     return infos, article_terms
 
 
+def time_ordered(infos: Sequence[Info]) -> bool:
+    """Whether the time-order cue applies to the dump (`dates.followed_by_earlier`): such
+    dumps have attach weights of their own, fitted with it."""
+    return any(info.followed_by_earlier is not None for info in infos)
+
+
 def similarity(a: Info, b: Info) -> tuple[float, set[str]]:
     """Cosine of the idf-weighted word stems, and the stems shared."""
     shared = a.terms.keys() & b.terms.keys()

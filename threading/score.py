@@ -20,6 +20,7 @@ from .features import (
     pair_features,
     prepare,
     similarity,
+    time_ordered,
 )
 from .language import comment_languages
 from .linear import dot, softmax
@@ -132,12 +133,6 @@ def _detail(name: str, why: Mapping[str, str]) -> str:
     return template.format(why.get(name, "")) if "{}" in template else template
 
 
-def gives_authors(drafts: Sequence[Draft]) -> bool:
-    """Whether the page gave authors or dates (page style): such dumps have weights of
-    their own, as their cues weigh differently (a given author is sure, dates order)."""
-    return any(d.author is not None or d.date is not None for d in drafts)
-
-
 def attach_weights(page: bool) -> Mapping[str, float]:
     return (page and weights("attach", "page_weights")) or weights("attach")
 
@@ -145,13 +140,13 @@ def attach_weights(page: bool) -> Mapping[str, float]:
 def attach_scored(drafts: Sequence[Draft], context: AttachContext,
                   model: Mapping[str, float] | None = None) -> tuple[Link, ...]:
     """`model`: weights to use instead of the shipped ones (fitting)."""
-    # A dict is faster to look up.
-    w = dict(attach_weights(gives_authors(drafts)) if model is None else model)
     languages = list(context.comment_languages) or comment_languages(
         [d.text for d in drafts], context.language)
     article_text = context.article.text if context.article else ""
     infos, article_terms = prepare(drafts, languages, article_text, context.reading,
                                    context.order)
+    # A dict is faster to look up.
+    w = dict(attach_weights(time_ordered(infos)) if model is None else model)
     book = AuthorBook([d.author for d in drafts])
     parents: list[int | None] = []
     last_child: dict[int | None, int] = {}

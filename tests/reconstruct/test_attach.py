@@ -198,11 +198,20 @@ def test_a_reply_dated_after_the_next_thread_began_is_not_top_level():
     assert not any(e.cue.startswith("top_level_in") for link in links for e in link.evidence)
 
 
-def test_page_dumps_have_weights_of_their_own():
-    from threadloom.threading.score import attach_weights, gives_authors
+def test_dumps_whose_dates_run_forward_have_weights_of_their_own():
+    from threadloom.threading.score import attach_weights
 
-    assert gives_authors(drafts("a", "b", authors=[None, "bernd"]))
-    assert not gives_authors(drafts("a", "b"))
-    page, bare = attach_weights(page=True), attach_weights(page=False)
+    page, shared = attach_weights(page=True), attach_weights(page=False)
     assert page["top_level_followed_by_earlier"] < 0 < page["top_level_in_time_order"]
-    assert "top_level_in_time_order" not in bare  # a cue bare dumps cannot have
+    assert "top_level_in_time_order" not in shared  # a cue the others cannot have
+    texts = ["Die Ampel am Markt ist seit Wochen kaputt.", "Das Wetter wird morgen besser.",
+             "Die Bahn fährt am Sonntag nicht."]
+    forward = ["1. Juni 2015, 10:00", "1. Juni 2015, 11:00", "1. Juni 2015, 12:00"]
+
+    def top_level_weight(dates):
+        _, links = parents(texts, authors=["anna", "bernd", "carla"], dates=dates)
+        return next(e.weight for e in links[0].evidence if e.cue == "top_level")
+
+    assert top_level_weight(forward) == round(page["top_level"], 3)
+    # Newest first, the time-order cue does not apply, nor do the weights fitted with it.
+    assert top_level_weight(forward[::-1]) == round(shared["top_level"], 3)
