@@ -12,20 +12,16 @@ weights fitted on all dumps.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
 
 from .authors import AuthorBook
 from .evaluate import Prediction, attachment_accuracy, gold_segments
-from .features import pair_features, prepare, time_ordered
+from .features import Info, pair_features, prepare, time_ordered
 from .fit import _rounded, folds
 from .language import comment_languages
 from .linear import dot, fit_choice
-from .score import (
-    _greeted_here,
-    attach_scored,
-    best_overlap,
-    candidates,
-    similarities,
-)
+from .score import _greeted_here, attach_scored, best_overlap, candidates, similarities
+from .stages import AttachContext, Draft
 
 # Hand-set starting points for cues that are strong but rare in the dev data (forum
 # threads seldom greet by name or have an article); the fit moves them only as far as
@@ -47,11 +43,29 @@ PRIOR = {
 PAGE_ONLY = frozenset({"top_level_followed_by_earlier", "top_level_in_time_order"})
 
 
-def choice_groups(thread, model: Mapping[str, float] | None = None):
+class GoldRead(NamedTuple):
+    """A thread's gold comments as the attacher reads them (read once, used every round)."""
+
+    drafts: Sequence[Draft]
+    context: AttachContext
+    infos: Sequence[Info]
+    article_terms: dict[str, float]
+
+
+def read_gold(thread) -> GoldRead:
+    _, drafts, context = gold_segments(thread.gold, thread.lines, thread.language)
+    languages = comment_languages([d.text for d in drafts], thread.language)
+    article = context.article
+    infos, article_terms = prepare(drafts, languages, article.text if article else "",
+                                   order=context.order)
+    return GoldRead(drafts, context, infos, article_terms)
+
+
+def choice_groups(thread, read: GoldRead, model: Mapping[str, float] | None = None):
     """One choice per gold comment.  With `model`, the earlier comments' parents are the
     model's own decisions (the states it meets when it runs), not the gold ones."""
     gold = thread.gold
-    drafts, context, infos, article_terms = _read(thread)
+    drafts, context, infos, article_terms = read
     index = {g.start: k for k, g in enumerate(gold.comments)}
     book = AuthorBook([d.author for d in drafts])
     parents: list[int | None] = []
@@ -90,16 +104,19 @@ def choice_groups(thread, model: Mapping[str, float] | None = None):
 ROUNDS = 2  # refits on the states the model itself reaches (DAgger-style)
 
 
-def fit_weights(threads: Sequence, gold_groups: Mapping[str, list], pages: set[str]
+def fit_weights(threads: Sequence, reads: Mapping[str, GoldRead],
+                gold_groups: Mapping[str, list], pages: set[str]
                 ) -> tuple[dict[str, float], dict[str, float]]:
-    """The shared weights and the page weights.  `gold_groups`: choice_groups(t) by thread
-    name (they do not depend on the model); `pages`: the names of the page dumps."""
-    shared = _fit_rounds(threads, gold_groups, PRIOR, leave_out=PAGE_ONLY)
-    page = _fit_rounds([t for t in threads if t.name in pages], gold_groups, shared)
+    """The shared weights and the page weights.  By thread name: `reads`, read_gold(t);
+    `gold_groups`, choice_groups(t) (they do not depend on the model).  `pages`: the names
+    of the dumps the time-order cue applies to."""
+    shared = _fit_rounds(threads, reads, gold_groups, PRIOR, leave_out=PAGE_ONLY)
+    page = _fit_rounds([t for t in threads if t.name in pages], reads, gold_groups, shared)
     return shared, page
 
 
-def _fit_rounds(threads: Sequence, gold_groups: Mapping[str, list], prior: Mapping[str, float],
+def _fit_rounds(threads: Sequence, reads: Mapping[str, GoldRead],
+                gold_groups: Mapping[str, list], prior: Mapping[str, float],
                 leave_out: frozenset[str] = frozenset()) -> dict[str, float]:
     """Fit on the gold states, then add the states the fitted model reaches and refit:
     a greedy attacher meets its own mistakes, so it should learn from them too."""
@@ -112,19 +129,9 @@ def _fit_rounds(threads: Sequence, gold_groups: Mapping[str, list], prior: Mappi
     groups = kept([x for t in threads for x in gold_groups[t.name]])
     w = fit_choice(groups, prior=prior)
     for _ in range(ROUNDS):
-        groups += kept([x for t in threads for x in choice_groups(t, model=w)])
+        groups += kept([x for t in threads for x in choice_groups(t, reads[t.name], model=w)])
         w = fit_choice(groups, prior=prior)
     return w
-
-
-def _read(thread):
-    """The gold comments as the attacher reads them: drafts, context, infos, article words."""
-    _, drafts, context = gold_segments(thread.gold, thread.lines, thread.language)
-    languages = comment_languages([d.text for d in drafts], thread.language)
-    article = context.article
-    infos, article_terms = prepare(drafts, languages, article.text if article else "",
-                                   order=context.order)
-    return drafts, context, infos, article_terms
 
 
 def decoded_accuracy(thread, w: Mapping[str, float]) -> float:
@@ -137,16 +144,17 @@ def decoded_accuracy(thread, w: Mapping[str, float]) -> float:
 def fit_attach(threads: Sequence, report: Callable[[str], None]) -> dict:
     """`threads`: bare and page dumps (blank copies repeat the bare text word for word:
     fitting on both would count the same choices twice)."""
-    gold_groups = {t.name: choice_groups(t) for t in threads}
-    pages = {t.name for t in threads if time_ordered(_read(t)[2])}
+    reads = {t.name: read_gold(t) for t in threads}
+    gold_groups = {t.name: choice_groups(t, reads[t.name]) for t in threads}
+    pages = {name for name, read in reads.items() if time_ordered(read.infos)}
     by_discussion: dict[str, list] = {}
     for t in threads:  # fold by discussion: the bare and page copies stay together
         by_discussion.setdefault(t.name.replace("-page", ""), []).append(t)
     held: dict[str, tuple[float, int]] = {}
     for fold_keys in folds(sorted(by_discussion)):
         names = {t.name for k in fold_keys for t in by_discussion[k]}
-        shared, page = fit_weights([t for t in threads if t.name not in names], gold_groups,
-                                   pages)
+        shared, page = fit_weights([t for t in threads if t.name not in names], reads,
+                                   gold_groups, pages)
         for t in threads:
             if t.name in names:
                 w = page if t.name in pages else shared
@@ -162,7 +170,7 @@ def fit_attach(threads: Sequence, report: Callable[[str], None]) -> dict:
         if total:
             summary[f"omp_{style}"] = round(sum(a * k for a, k in picked) / total, 4)
     report(f"  attach held-out accuracy (gold segments): {summary}")
-    shared, page = fit_weights(threads, gold_groups, pages)
+    shared, page = fit_weights(threads, reads, gold_groups, pages)
     return {"weights": _rounded(shared), "page_weights": _rounded(page),
             "held_out_gold_segments": summary}
 

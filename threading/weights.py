@@ -13,7 +13,8 @@ WEIGHTS_FILE = "weights.json"
 @cache
 def weights(model: str, part: str = "weights") -> MappingProxyType[str, float]:
     """One model's weights ("boundary" or "attach"; `part` "page_weights" for the attach
-    weights of dumps that give authors and dates); empty when none were fitted yet."""
+    weights of dumps whose dates run forward, see features.time_ordered); empty when none
+    were fitted yet."""
     path = resources.files("threadloom.data").joinpath(WEIGHTS_FILE)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
