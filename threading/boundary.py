@@ -46,6 +46,8 @@ _ASCII_SMILEY = re.compile(r"[:;]-?[)(DPp]")
 _SPACE_BEFORE_MARK = re.compile(r"\w [,.!?](?:\s|$)")
 _NO_SPACE_AFTER_MARK = re.compile(r"[a-zäöüæøå][,.][A-Za-zÄÖÜÆØÅ]{2}")
 _LOWERCASE_SENTENCE = re.compile(r"[.!?] [a-zäöüæøå]")
+# A capital inside a sentence (nouns in German, names, "I"): some writers never type one.
+_MID_CAPITAL = re.compile(r"(?<![.!?:;\"“„»«(\-–]) [A-ZÄÖÜÆØÅÉ]")
 PARALLEL_MIN = 10_000  # paragraphs: below this, a forked worker costs about what it saves
 
 
@@ -104,6 +106,8 @@ def habits(text: str, language: str, tokens: Sequence[str] | None = None) -> dic
         out["smiley"] = "ascii"
     if (" ," in t or " ." in t or " !" in t or " ?" in t) and _SPACE_BEFORE_MARK.search(t):
         out["space_before_mark"] = "yes"
+    if len(t) > 40:  # whether one uses "!" at all shows over a few sentences
+        out["exclaims"] = "yes" if "!" in t else "no"
     if "!!" in t or "??" in t or "!?" in t or "?!" in t:
         out["repeated_marks"] = "yes"
     if _NO_SPACE_AFTER_MARK.search(t):
@@ -121,6 +125,13 @@ def habits(text: str, language: str, tokens: Sequence[str] | None = None) -> dic
     return out
 
 
+def capitals(text: str) -> float | None:
+    """The share of words typed with a capital inside a sentence (German nouns, names):
+    a writer's habit, from none at all to most nouns.  None for a paragraph too short to say."""
+    spaces = text.count(" ")
+    return len(_MID_CAPITAL.findall(text)) / spaces if spaces >= 5 else None
+
+
 def _content(tokens: list[str], language: str) -> frozenset[str]:
     # The set difference drops repeats and function words at C speed.
     return frozenset(w[:5] for w in set(tokens) - function_words(language) if len(w) > 3)
@@ -136,6 +147,7 @@ class _Paragraph(NamedTuple):  # a tuple: cheaper to build than a frozen datacla
     trails_off: bool  # ends with "..." or "…"
     picks_up: bool  # starts with "..." or "…", or in lower case
     habits: dict[str, str]
+    capitals: float | None  # see `capitals`
 
 
 def describe(text: str, language: str) -> _Paragraph:
@@ -203,8 +215,12 @@ def describe(text: str, language: str) -> _Paragraph:
         own["ends_with_colon"] = 1.0
     trails_off = rstripped.endswith(("...", "…"))
     picks_up = stripped.startswith(("...", "…")) or first.islower()
+    typed = habits(text, language, tokens)
+    share = capitals(text[:READ_CHARS])
+    if share is not None:  # one more habit, from the share `capitals_gap` compares
+        typed["capitals"] = "some" if share > 0.04 else "none"
     return _Paragraph(own, prev, _content(tokens, language), listed, trails_off, picks_up,
-                      habits(text, language, tokens))
+                      typed, share)
 
 
 # Each paragraph is looked at three times (after, as and before the line): a tiny cache
@@ -240,6 +256,8 @@ def _pair_text(before: _Paragraph, this: _Paragraph) -> dict[str, float]:
     f = _joined(before, this)
     if this.content and before.content:
         f["shared_words"] = min(len(this.content & before.content), 4) / 4
+    if before.capitals is not None and this.capitals is not None:
+        f["capitals_gap"] = min(abs(before.capitals - this.capitals), 0.3) / 0.3
     for habit, variant in before.habits.items():
         other = this.habits.get(habit)
         if other is not None:

@@ -125,7 +125,9 @@ def fit_boundary(threads: Sequence[Thread], report: Callable[[str], None]) -> di
     return {"weights": _rounded(weights), "held_out_f1": round(f1(held, threshold), 4)}
 
 
-F1_SLACK = 0.002
+# A point of F1: within it, the lower threshold's recall pays in end-to-end attachment
+# (0.32 against the best-F1 0.38: omp bare 0.435 against 0.401, F1 0.714 against 0.721).
+F1_SLACK = 0.01
 
 
 def _threshold(held: Sequence[tuple[float, int]]) -> float:

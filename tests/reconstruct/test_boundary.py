@@ -47,3 +47,27 @@ def test_a_short_title_line_is_followed_by_its_body():
     assert start_probability(title, body, "de", draft_size=1) < start_probability(
         "Ein langer Absatz, der eine Meinung ausführlich begründet und mit einem Punkt endet.",
         body, "de", draft_size=1)
+
+
+def test_capitals_inside_sentences_are_a_writers_habit():
+    from threadloom.threading.boundary import capitals, describe
+
+    assert capitals("wie wärs mit einer funktion im userprofil für alle?") == 0.0
+    assert capitals("Wie wärs mit einer Funktion im Userprofil für alle?") > 0.2
+    assert capitals("Zu kurz.") is None
+    assert describe("wie wärs mit einer funktion im userprofil für alle?", "de"
+                    ).habits["capitals"] == "none"
+    # A sentence's first word says nothing about the habit.
+    assert capitals("ich war da. Dann ging ich. Und dann kam er nach.") == 0.0
+    unlike = features("Wie wärs mit einer Funktion im Userprofil für alle Leser?",
+                      "das wäre doch mal was, dann könnte man das ganze besser sehen", "de")
+    assert unlike["other_capitals"] == 1.0 and unlike["capitals_gap"] > 0.5
+    alike = features("das sehe ich genauso, die stadt hat da nix gemacht",
+                     "und die bürger haben es dann auch nicht gemerkt", "de")
+    assert alike["same_capitals"] == 1.0 and alike["capitals_gap"] == 0.0
+
+
+def test_whether_a_writer_exclaims_at_all():
+    assert habits("Das ist ja wohl nicht dein Ernst, oder doch!", "de")["exclaims"] == "yes"
+    assert habits("Das ist ja wohl nicht dein Ernst, oder doch.", "de")["exclaims"] == "no"
+    assert "exclaims" not in habits("Kurz!", "de")
