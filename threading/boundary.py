@@ -46,6 +46,7 @@ _ASCII_SMILEY = re.compile(r"[:;]-?[)(DPp]")
 _SPACE_BEFORE_MARK = re.compile(r"\w [,.!?](?:\s|$)")
 _NO_SPACE_AFTER_MARK = re.compile(r"[a-zäöüæøå][,.][A-Za-zÄÖÜÆØÅ]{2}")
 _LOWERCASE_SENTENCE = re.compile(r"[.!?] [a-zäöüæøå]")
+_BEFORE_FIRST_LETTER = " \t\"'„“»«‚(-–—•*>.…"
 # A capital inside a sentence (nouns in German, names, "I"): some writers never type one.
 _MID_CAPITAL = re.compile(r"(?<![.!?:;\"“„»«(\-–]) [A-ZÄÖÜÆØÅÉ]")
 PARALLEL_MIN = 10_000  # paragraphs: below this, a forked worker costs about what it saves
@@ -114,6 +115,9 @@ def habits(text: str, language: str, tokens: Sequence[str] | None = None) -> dic
         out["no_space_after_mark"] = "yes"
     if _LOWERCASE_SENTENCE.search(t):
         out["lowercase_sentences"] = "yes"
+    first = t.lstrip(_BEFORE_FIRST_LETTER)[:1]
+    if first.isalpha():  # some open every paragraph in lower case
+        out["opens"] = "lower" if first.islower() else "upper"
     if "ß" in t:
         out["sharp_s"] = "yes"
     you_words, you_pattern = _you(language)

@@ -5,9 +5,9 @@ from threadloom.threading.boundary import features, habits, start_probability
 
 def test_typing_habits_are_read_per_paragraph():
     assert habits("Er sagte „nie wieder“ – und ging…", "de") == {
-        "quotes": "low", "ellipsis": "one_char", "dash": "en"}
+        "quotes": "low", "ellipsis": "one_char", "dash": "en", "opens": "upper"}
     assert habits('He said "never again" - and left...', "en") == {
-        "quotes": "straight", "ellipsis": "three_dots", "dash": "hyphen"}
+        "quotes": "straight", "ellipsis": "three_dots", "dash": "hyphen", "opens": "upper"}
     assert habits("Hast Du das gelesen? Und was meinst Du?", "de")["you_case"] == "capital"
     assert habits("Hast du das gelesen? Und was meinst du?", "de")["you_case"] == "lower"
     # Danish "I" (you, plural) is not read in "i" (in).
@@ -65,6 +65,14 @@ def test_capitals_inside_sentences_are_a_writers_habit():
     alike = features("das sehe ich genauso, die stadt hat da nix gemacht",
                      "und die bürger haben es dann auch nicht gemerkt", "de")
     assert alike["same_capitals"] == 1.0 and alike["capitals_gap"] == 0.0
+
+
+def test_whether_a_writer_opens_paragraphs_in_lower_case():
+    assert habits("„ja, genau so war das“", "de")["opens"] == "lower"
+    assert habits("... Und dann kam er.", "de")["opens"] == "upper"
+    assert "opens" not in habits("2015 war das anders.", "de")
+    f = features("das sehe ich genauso.", "Aber die Stadt tut nichts.", "de")
+    assert f["other_opens"] == 1.0
 
 
 def test_whether_a_writer_exclaims_at_all():
