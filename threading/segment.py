@@ -119,12 +119,25 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
             next_is_date = i + 1 < len(texts) and texts[i + 1].number in dated
             if sl.number in dated:
                 role = Role.DATE
-            elif asked_once(actions, sl.text, is_action):
+            elif asked_once(actions, sl.text, is_action) and not _title_number(
+                    texts, i, out, dated, actions):
                 role = Role.ACTION
             elif next_is_date and asked_once(authors, sl.text, _author_like):
                 role = Role.AUTHOR
         out.append(Line(sl.number, sl.text, role))
     return out
+
+
+def _title_number(texts: Sequence[SourceLine], i: int, done: Sequence[Line], dated: set[int],
+                  actions: dict[str, bool]) -> bool:
+    """A bare number right under a comment's date with text after it ("1998" as the
+    comment's first line) is the comment's text, not a vote count: read as an action, it
+    would end the comment and make the text below it a comment of its own."""
+    if not (done and done[-1].role is Role.DATE and texts[i].text.strip().isdigit()):
+        return False
+    after = texts[i + 1] if i + 1 < len(texts) else None
+    return (after is not None and after.number not in dated
+            and not asked_once(actions, after.text, is_action))
 
 
 def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:

@@ -191,3 +191,12 @@ def test_every_line_placed_once_on_a_page_with_everything():
     placed = [line.number for _, line in d.placed_lines()]
     nonblank = [i for i, t in enumerate(text.split("\n"), 1) if t.strip()]
     assert sorted(placed) == nonblank
+
+
+def test_a_number_under_the_date_is_the_comments_first_line_not_a_vote_count():
+    page = PAGE_DE.replace("Der Artikel trifft es nicht.", "1998\nDer Artikel trifft es nicht.")
+    layout = drafts_of(page)
+    assert [d.author for d in layout.drafts] == ["anna_k", "bernd77", "anna_k"]
+    assert layout.drafts[0].text.startswith("1998\nDer Artikel")
+    # Under the comment, a number is still a vote count.
+    assert [line.role for line in drafts_of(PAGE_EN, "en").drafts[0].lines][-1] is Role.ACTION
