@@ -17,7 +17,7 @@ from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
 from .cues import greeting, opener, second_person
-from .lexicon import function_words
+from .lexicon import function_words, lexicon
 from .lexicon import words as lexicon_words
 from .linear import dot, sigmoid
 from .parallel import in_two
@@ -136,6 +136,13 @@ def capitals(text: str) -> float | None:
     return len(_MID_CAPITAL.findall(text)) / spaces if spaces >= 5 else None
 
 
+@cache
+def _capitalised_nouns(language: str) -> bool:
+    """Whether the language writes its nouns with a capital (German): only there does the
+    share of capitals tell writers apart; elsewhere it counts names and "I"."""
+    return bool(lexicon(language).get("segment", {}).get("capitalised_nouns", False))
+
+
 def _content(tokens: list[str], language: str) -> frozenset[str]:
     # The set difference drops repeats and function words at C speed.
     return frozenset(w[:5] for w in set(tokens) - function_words(language) if len(w) > 3)
@@ -220,7 +227,7 @@ def describe(text: str, language: str) -> _Paragraph:
     trails_off = rstripped.endswith(("...", "…"))
     picks_up = stripped.startswith(("...", "…")) or first.islower()
     typed = habits(text, language, tokens)
-    share = capitals(text[:READ_CHARS])
+    share = capitals(text[:READ_CHARS]) if _capitalised_nouns(language) else None
     if share is not None:  # one more habit, from the share `capitals_gap` compares
         typed["capitals"] = "some" if share > 0.04 else "none"
     return _Paragraph(own, prev, _content(tokens, language), listed, trails_off, picks_up,

@@ -65,6 +65,11 @@ def test_capitals_inside_sentences_are_a_writers_habit():
     alike = features("das sehe ich genauso, die stadt hat da nix gemacht",
                      "und die bürger haben es dann auch nicht gemerkt", "de")
     assert alike["same_capitals"] == 1.0 and alike["capitals_gap"] == 0.0
+    # Only where nouns take a capital: elsewhere the capitals are names and "I".
+    english = features("Yesterday I went to the shop with Anna and Tom.",
+                       "the bread was gone by noon, so we went home again", "en")
+    assert not any("capitals" in k for k in english)
+    assert "capitals" not in describe("I går var vi i Aarhus med Mette og Lars.", "da").habits
 
 
 def test_whether_a_writer_opens_paragraphs_in_lower_case():
