@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .authors import AuthorBook
 from .evaluate import Prediction, attachment_accuracy, gold_segments
 from .features import Info, pair_features, prepare, time_ordered
-from .fit import _rounded, folds
+from .fit import folds, rounded
 from .language import comment_languages
 from .linear import dot, fit_choice
 from .score import _greeted_here, attach_scored, best_overlap, candidates, similarities
@@ -171,6 +171,6 @@ def fit_attach(threads: Sequence, report: Callable[[str], None]) -> dict:
             summary[f"omp_{style}"] = round(sum(a * k for a, k in picked) / total, 4)
     report(f"  attach held-out accuracy (gold segments): {summary}")
     shared, page = fit_weights(threads, reads, gold_groups, pages)
-    return {"weights": _rounded(shared), "page_weights": _rounded(page),
+    return {"weights": rounded(shared), "page_weights": rounded(page),
             "held_out_gold_segments": summary}
 

@@ -122,7 +122,7 @@ def fit_boundary(threads: Sequence[Thread], report: Callable[[str], None]) -> di
     report(f"  boundary held-out F1 {f1(held, threshold):.3f} at threshold {threshold:.2f}")
     weights = fit_logistic([e for ex in examples.values() for e in ex]) | PRIORS["boundary"]
     weights["_threshold"] = threshold
-    return {"weights": _rounded(weights), "held_out_f1": round(f1(held, threshold), 4)}
+    return {"weights": rounded(weights), "held_out_f1": round(f1(held, threshold), 4)}
 
 
 # A point of F1: within it, the lower threshold's recall pays in end-to-end attachment
@@ -141,7 +141,7 @@ def _threshold(held: Sequence[tuple[float, int]]) -> float:
     return min(th for th in grid if scores[th] >= best - F1_SLACK)
 
 
-def _rounded(w: Mapping[str, float]) -> dict[str, float]:
+def rounded(w: Mapping[str, float]) -> dict[str, float]:
     return {k: round(v, 4) for k, v in sorted(w.items())}
 
 

@@ -133,8 +133,10 @@ def _detail(name: str, why: Mapping[str, str]) -> str:
     return template.format(why.get(name, "")) if "{}" in template else template
 
 
-def attach_weights(page: bool) -> Mapping[str, float]:
-    return (page and weights("attach", "page_weights")) or weights("attach")
+def attach_weights(dated_forward: bool) -> Mapping[str, float]:
+    """The page weights for a dump whose dates run forward (features.time_ordered), the
+    shared ones for any other."""
+    return (dated_forward and weights("attach", "page_weights")) or weights("attach")
 
 
 def attach_scored(drafts: Sequence[Draft], context: AttachContext,

@@ -201,7 +201,7 @@ def test_a_reply_dated_after_the_next_thread_began_is_not_top_level():
 def test_dumps_whose_dates_run_forward_have_weights_of_their_own():
     from threadloom.threading.score import attach_weights
 
-    page, shared = attach_weights(page=True), attach_weights(page=False)
+    page, shared = attach_weights(dated_forward=True), attach_weights(dated_forward=False)
     assert page["top_level_followed_by_earlier"] < 0 < page["top_level_in_time_order"]
     assert "top_level_in_time_order" not in shared  # a cue the others cannot have
     texts = ["Die Ampel am Markt ist seit Wochen kaputt.", "Das Wetter wird morgen besser.",
