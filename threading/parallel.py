@@ -19,7 +19,7 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1
 
 
@@ -42,7 +42,7 @@ _FAILED = object()
 def in_background(work: Callable[[], T], wanted: bool = True) -> Iterator[Callable[[], T]]:
     """work() computed in a forked child while this process goes on; the function yielded
     returns its result (computed here when the child fails, or fork is not wanted or safe)."""
-    if not wanted or not _can_fork():
+    if not wanted or not can_fork():
         yield work
         return
     read_end, write_end = os.pipe()

@@ -10,7 +10,7 @@ chosen candidate is the link's confidence.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .authors import AuthorBook
 from .features import (
@@ -25,6 +25,7 @@ from .features import (
 from .language import comment_languages
 from .linear import dot, softmax
 from .model import Evidence
+from .parallel import can_fork, in_background
 from .stages import AttachContext, Draft, Link
 from .weights import weights
 
@@ -139,6 +140,9 @@ def attach_weights(dated_forward: bool) -> Mapping[str, float]:
     return (dated_forward and weights("attach", "page_weights")) or weights("attach")
 
 
+PARALLEL_MIN = 20_000  # comments: below this, a forked second half saves less than it costs
+
+
 def attach_scored(drafts: Sequence[Draft], context: AttachContext,
                   model: Mapping[str, float] | None = None) -> tuple[Link, ...]:
     """`model`: weights to use instead of the shipped ones (fitting)."""
@@ -149,32 +153,88 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
                                    context.order)
     # A dict is faster to look up.
     w = dict(attach_weights(time_ordered(infos)) if model is None else model)
-    book = AuthorBook([d.author for d in drafts])
-    parents: list[int | None] = []
-    last_child: dict[int | None, int] = {}
-    decided: list[tuple[float, tuple[Evidence, ...]]] = []
-    for i in range(len(drafts)):
-        cands = candidates(i, parents, context.order, book.name, infos[i].cues.greeting)
-        sims = similarities(i, cands, infos)
-        best = best_overlap(sims)
-        greeted = _greeted_here(infos[i], cands, book.name)
-        scored = [pair_features(i, cand, infos, article_terms, book.name, parents, last_child,
-                                best, greeted, book.guessed, sims, explain=False)
-                  for cand in cands]
-        scores = [dot(feats, w) for feats, _ in scored]
-        probs = softmax(scores)
-        j = max(range(len(cands)), key=scores.__getitem__)
-        feats, why = scored[j]
-        parent = cands[j].index
-        if parent is not None:
-            # Words for the evidence only for the chosen parent: the others are never shown.
-            explain_shared_words(infos[i], sims[parent][1], feats, why)
-        parents.append(parent)
-        last_child[parent] = i
-        book.after_link(i, parent, parents, infos[i].cues)
-        decided.append((probs[j], explain(feats, why, w)))
+    decode = _Decode([d.author for d in drafts], infos, article_terms, w, context.order)
+    n = len(drafts)
+    if context.order == "depth-first" and n >= PARALLEL_MIN and can_fork():
+        decode.in_two_halves(n // 2)
+    else:
+        decode.run(0, n)
+    book, parents = decode.book, decode.parents
     book.settle(parents, [info.cues for info in infos])
     return tuple(
         Link(parents[i], round(conf, 3), ev, book.name[i], book.source[i])
-        for i, (conf, ev) in enumerate(decided)
+        for i, (conf, ev) in enumerate(decode.decided)
     )
+
+
+class _Decode:
+    """The greedy decode: each comment in turn gets its best-scoring candidate parent."""
+
+    def __init__(self, given: Sequence[str | None], infos: Sequence[Info],
+                 article_terms: dict[str, float], w: dict[str, float], order: str):
+        self.given = given
+        self.infos, self.article_terms, self.w, self.order = infos, article_terms, w, order
+        self.book = AuthorBook(given)
+        self.parents: list[int | None] = []
+        self.last_child: dict[int | None, int] = {}
+        self.decided: list[tuple[float, tuple[Evidence, ...]]] = []
+
+    def run(self, start: int, stop: int) -> None:
+        infos, article_terms, w, order = self.infos, self.article_terms, self.w, self.order
+        book, parents, last_child, decided = self.book, self.parents, self.last_child, self.decided
+        for i in range(start, stop):
+            cands = candidates(i, parents, order, book.name, infos[i].cues.greeting)
+            sims = similarities(i, cands, infos)
+            best = best_overlap(sims)
+            greeted = _greeted_here(infos[i], cands, book.name)
+            scored = [pair_features(i, cand, infos, article_terms, book.name, parents,
+                                    last_child, best, greeted, book.guessed, sims,
+                                    explain=False)
+                      for cand in cands]
+            scores = [dot(feats, w) for feats, _ in scored]
+            probs = softmax(scores)
+            j = max(range(len(cands)), key=scores.__getitem__)
+            feats, why = scored[j]
+            parent = cands[j].index
+            if parent is not None:
+                # Words for the evidence only for the chosen parent: the others are never shown.
+                explain_shared_words(infos[i], sims[parent][1], feats, why)
+            parents.append(parent)
+            last_child[parent] = i
+            book.after_link(i, parent, parents, infos[i].cues)
+            decided.append((probs[j], explain(feats, why, w)))
+
+    def in_two_halves(self, mid: int) -> None:
+        """The same decode, its second half guessed at in a forked child meanwhile.
+
+        The child starts at `mid` as if every comment before were top level.  Once a
+        comment k >= mid is top level in both decodes, the two agree on everything after
+        it: depth-first, no later comment can reach back past k, and nothing after k
+        depends on anything before it (an author is only ever learnt for a comment, its
+        parent or its grandparent).  Here the decode goes on past mid until such a k and
+        takes the rest from the child; with none, it runs to the end itself."""
+        n = len(self.infos)
+        with in_background(partial(self._second_half, mid)) as second:
+            self.run(0, mid)
+            guess = second()
+        parents_after, decided_after, names, sources, guessed = guess
+        book = self.book
+        for k in range(mid, n):
+            self.run(k, k + 1)
+            if self.parents[k] is None and parents_after[k - mid] is None:
+                rest = slice(k + 1 - mid, None)
+                self.parents += parents_after[rest]
+                self.decided += decided_after[rest]
+                # Authors of k and after are learnt from k and after only.
+                book.name[k:] = names[k - mid:]
+                book.source[k:] = sources[k - mid:]
+                book.guessed[k:] = guessed[k - mid:]
+                return
+
+    def _second_half(self, mid: int) -> tuple[list, list, list, list, list]:
+        guess = _Decode(self.given, self.infos, self.article_terms, self.w, self.order)
+        guess.parents = [None] * mid
+        guess.run(mid, len(self.infos))
+        book = guess.book
+        return (guess.parents[mid:], guess.decided, book.name[mid:], book.source[mid:],
+                book.guessed[mid:])

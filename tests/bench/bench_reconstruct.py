@@ -16,6 +16,7 @@ import resource
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta
 
 WORDS = (
     "Klarna Kunde Service Bank Geld Rechnung Firma Mitarbeiter Zukunft Arbeit Staat Steuer "
@@ -25,6 +26,9 @@ WORDS = (
 FILLER = "ist wird hat kann muss sollte würde nicht auch noch schon nur sehr immer oft".split()
 OPENERS = ["Nein,", "Genau,", "Unsinn.", "Stimmt,", "Sehe ich nicht so.", "Warum", "Ja,"]
 CONTINUE = ["Denn", "Zumal", "Und", "Außerdem", "Aber"]
+MONTHS = ("Januar Februar März April Mai Juni Juli August September Oktober November "
+          "Dezember").split()
+START = datetime(2015, 6, 1)
 NAMES = ["Peter", "Anna", "Bazi", "Chris", "Mette", "Lars", "Chili", "Andreas"]
 
 
@@ -53,8 +57,11 @@ def make_dump(n: int, style: str = "bare", seed: int = 1) -> str:
         depth = 0 if depth > 6 or rng.random() < 0.3 else depth + rng.choice((0, 1, 1))
         paras = comment(rng, depth > 0)
         if style == "page":
+            # A comment a minute, on through the months (dates that jumped back would
+            # tell the attacher that no comment before the jump is top level).
+            at = START + timedelta(minutes=i)
             out += [f"user{rng.randint(1, n // 3 + 2)}",
-                    f"{1 + i // 1440 % 28}. Juni 2015, {i // 60 % 24:02d}:{i % 60:02d}",
+                    f"{at.day}. {MONTHS[at.month - 1]} {at.year}, {at:%H:%M}",
                     *paras, "Antworten"]
         else:
             out += paras

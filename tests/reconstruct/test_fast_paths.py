@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from threadloom.threading import boundary, features, language
+from threadloom.threading import boundary, features, language, score
 from threadloom.threading import segment as segment_module
 from threadloom.threading.boundary import start_probability, starts
 from threadloom.threading.cues import OPENER_KINDS, opener
@@ -21,7 +21,7 @@ from threadloom.threading.model import Line, Role
 from threadloom.threading.parallel import in_background, in_two
 from threadloom.threading.pipeline import reconstruct
 from threadloom.threading.segment import segment
-from threadloom.threading.stages import Draft
+from threadloom.threading.stages import AttachContext, Draft
 from threadloom.threading.text import WORD, head, starts_with
 from threadloom.threading.text import words as lexicon_free_words
 
@@ -127,12 +127,7 @@ def test_in_two_does_the_work_here_when_the_child_fails():
 
 
 def _page_dump(n: int) -> str:
-    sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
-    try:
-        from bench_reconstruct import make_dump
-    finally:
-        sys.path.pop(0)
-    return make_dump(n, "page", seed=3)
+    return _dump(n, "page")
 
 
 def _looks_foreign_plain(distinct, dump_language, sets):
@@ -217,7 +212,7 @@ def test_reconstruct_with_forked_workers_as_without(monkeypatch):
     bare = "\n".join(line for line in page.splitlines()
                      if not segment_module.is_date(line) and line != "Antworten")
     here = [to_json(reconstruct(text)) for text in (page, bare)]
-    for module in (boundary, features, language, segment_module):
+    for module in (boundary, features, language, score, segment_module):
         monkeypatch.setattr(module, "PARALLEL_MIN", 2)
     assert [to_json(reconstruct(text)) for text in (page, bare)] == here
 
@@ -245,3 +240,45 @@ def test_words_as_the_word_pattern():
     cases += [f"a{chr(code)}b {chr(code)}c" for code in range(0, 0x3000, 3)]
     for text in cases:
         assert lexicon_free_words(text) == WORD.findall(text.lower()), repr(text)
+
+
+@pytest.mark.parametrize(("style", "authors"), [("bare", False), ("page", True),
+                                               ("page", False)])
+def test_attach_in_two_halves_as_in_one(style, authors, monkeypatch):
+    """The second half guessed in a forked child, taken from the first comment both put at
+    the top level: links, confidences, evidence and (inferred) authors as in one pass."""
+    drafts = segment(split_lines(_dump(1200, style)), "de").drafts
+    if not authors:  # the authors then are inferred from greetings, in both halves
+        drafts = tuple(Draft(d.lines, None, d.date) for d in drafts)
+    here_decoded = []
+    run = score._Decode.run
+
+    def counted(self, start, stop):
+        here_decoded.append(stop - start)
+        run(self, start, stop)
+
+    monkeypatch.setattr(score._Decode, "run", counted)
+    taken_from_child = 0
+    for n in (3, 40, 333, 1000):
+        reading = features.read_comments(drafts[:n], "de")
+        context = AttachContext(language="de", comment_languages=reading.languages,
+                                reading=reading)
+        monkeypatch.setattr(score, "PARALLEL_MIN", 10**9)
+        one = score.attach_scored(drafts[:n], context)
+        monkeypatch.setattr(score, "PARALLEL_MIN", 2)
+        here_decoded.clear()
+        assert score.attach_scored(drafts[:n], context) == one
+        taken_from_child += n - sum(here_decoded)
+    # Bare, the generated replies hardly ever go back to the top level: no comment where
+    # the halves meet, and the first half runs on to the end.
+    assert (taken_from_child > 500) == (style == "page")
+    assert any(link.author_source == "greeting" for link in one) != authors
+
+
+def _dump(n: int, style: str) -> str:
+    sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+    try:
+        from bench_reconstruct import make_dump
+    finally:
+        sys.path.pop(0)
+    return make_dump(n, style, seed=3)
