@@ -72,7 +72,7 @@ def choice_groups(thread, read: GoldRead, model: Mapping[str, float] | None = No
     last_child: dict[int | None, int] = {}
     groups = []
     for i, g in enumerate(gold.comments):
-        cands = candidates(i, parents, context.order, book.name, infos[i].cues.greeting)
+        cands = candidates(i, parents, context.order, book, infos[i].cues.greeting)
         sims = similarities(i, cands, infos)
         best = best_overlap(sims)
         greeted = _greeted_here(infos[i], cands, book.name)

@@ -9,6 +9,7 @@ earlier comment ("Verstehe mich nicht falsch") is the author of the comment two 
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 
 from .cues import Cues
@@ -28,6 +29,9 @@ class AuthorBook:
         ]
         # Per comment: is its author only a guess from the turns of a conversation?
         self.guessed: list[bool] = [False for _ in given]
+        # Per author, the comments known to be theirs, in dump order: finding a greeted
+        # author's earlier comments then costs a lookup, not a pass over the dump.
+        self._by_name = _index(self.name)
 
     def known(self, i: int | None) -> str | None:
         return None if i is None else self.name[i]
@@ -36,9 +40,28 @@ class AuthorBook:
         # Direct evidence (a greeting) overrides a guess from the turns of a conversation.
         if i is None or _RANK[self.source[i]] >= _RANK[source]:
             return False
+        old = self.name[i]
+        if old:
+            self._by_name[old].remove(i)
+        insort(self._by_name.setdefault(name, []), i)
         self.name[i], self.source[i] = name, source
         self.guessed[i] = source is AuthorSource.CONVERSATION
         return True
+
+    def adopt(self, start: int, book: AuthorBook) -> None:
+        """Take the authors of comments start.. from another book (a decode of the dump's
+        second half, which learnt them from those comments alone)."""
+        self.name[start:] = book.name[start:]
+        self.source[start:] = book.source[start:]
+        self.guessed[start:] = book.guessed[start:]
+        self._by_name = _index(self.name)
+
+    def latest_by(self, name: str, before: int, count: int) -> list[int]:
+        """The last `count` comments before index `before` whose author is `name`, newest
+        first."""
+        mine = self._by_name.get(name, [])
+        end = bisect_left(mine, before)
+        return mine[max(0, end - count):end][::-1]
 
     def after_link(self, i: int, parent: int | None, parents: Sequence[int | None],
                    cues: Cues) -> None:
@@ -74,3 +97,11 @@ class AuthorBook:
                     changed |= self._set(i, a, AuthorSource.CONVERSATION)
             if not changed:
                 return
+
+
+def _index(names: Sequence[str | None]) -> dict[str, list[int]]:
+    by_name: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        if name:
+            by_name.setdefault(name, []).append(i)
+    return by_name

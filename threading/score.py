@@ -71,18 +71,16 @@ DESCRIBE = {
 }
 
 
-def candidates(i: int, parents: Sequence[int | None], order: str,
-               author: Sequence[str | None], greeting: str | None) -> list[Candidate]:
+def candidates(i: int, parents: Sequence[int | None], order: str, book: AuthorBook,
+               greeting: str | None) -> list[Candidate]:
     out: list[Candidate] = []
     if i == 0:
         return [Candidate(None, -1)]
     if order == "chronological":
         for step, c in enumerate(range(i - 1, max(-1, i - 1 - MAX_BACK), -1)):
             out.append(Candidate(c, step))
-        if greeting:  # the greeted author may have written long before
-            seen = {c.index for c in out}
-            extra = [c for c in range(i - 1 - MAX_BACK, -1, -1) if author[c] == greeting]
-            out.extend(Candidate(c, MAX_BACK) for c in extra[:3] if c not in seen)
+        if greeting:  # the greeted author may have written long before the last MAX_BACK
+            out.extend(Candidate(c, MAX_BACK) for c in book.latest_by(greeting, i - MAX_BACK, 3))
     else:
         c: int | None = i - 1
         step = 0
@@ -183,7 +181,7 @@ class _Decode:
         infos, article_terms, w, order = self.infos, self.article_terms, self.w, self.order
         book, parents, last_child, decided = self.book, self.parents, self.last_child, self.decided
         for i in range(start, stop):
-            cands = candidates(i, parents, order, book.name, infos[i].cues.greeting)
+            cands = candidates(i, parents, order, book, infos[i].cues.greeting)
             sims = similarities(i, cands, infos)
             best = best_overlap(sims)
             greeted = _greeted_here(infos[i], cands, book.name)
@@ -217,8 +215,7 @@ class _Decode:
         with in_background(partial(self._second_half, mid)) as second:
             self.run(0, mid)
             guess = second()
-        parents_after, decided_after, names, sources, guessed = guess
-        book = self.book
+        parents_after, decided_after, book_after = guess
         for k in range(mid, n):
             self.run(k, k + 1)
             if self.parents[k] is None and parents_after[k - mid] is None:
@@ -226,15 +223,11 @@ class _Decode:
                 self.parents += parents_after[rest]
                 self.decided += decided_after[rest]
                 # Authors of k and after are learnt from k and after only.
-                book.name[k:] = names[k - mid:]
-                book.source[k:] = sources[k - mid:]
-                book.guessed[k:] = guessed[k - mid:]
+                self.book.adopt(k, book_after)
                 return
 
-    def _second_half(self, mid: int) -> tuple[list, list, list, list, list]:
+    def _second_half(self, mid: int) -> tuple[list, list, AuthorBook]:
         guess = _Decode(self.given, self.infos, self.article_terms, self.w, self.order)
         guess.parents = [None] * mid
         guess.run(mid, len(self.infos))
-        book = guess.book
-        return (guess.parents[mid:], guess.decided, book.name[mid:], book.source[mid:],
-                book.guessed[mid:])
+        return guess.parents[mid:], guess.decided, guess.book

@@ -1,6 +1,7 @@
 """Time and memory of `reconstruct` on generated dumps of 1k, 10k and 100k comments.
 
     python tests/bench/bench_reconstruct.py [--sizes 1000,10000,100000] [--style bare|page]
+                                            [--order depth-first|chronological]
 
 Each size runs in a fresh process so the peak memory (max RSS) is that size's own.  The
 dumps are generated (German-like sentences, greetings, answer openers, continuations, in
@@ -68,12 +69,12 @@ def make_dump(n: int, style: str = "bare", seed: int = 1) -> str:
     return "\n".join(out) + "\n"
 
 
-def measure(n: int, style: str) -> dict:
+def measure(n: int, style: str, order: str = "depth-first") -> dict:
     from threadloom.threading.pipeline import reconstruct
 
     text = make_dump(n, style)
     t0 = time.perf_counter()
-    d = reconstruct(text)
+    d = reconstruct(text, order=order)
     seconds = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"comments_in": n, "comments_out": len(d.comments), "lines": text.count("\n"),
@@ -84,16 +85,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--style", default="bare", choices=("bare", "page"))
+    parser.add_argument("--order", default="depth-first",
+                        choices=("depth-first", "chronological"))
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one, args.style)))
+        print(json.dumps(measure(args.one, args.style, args.order)))
         return 0
     print(f"{'comments':>9} {'style':>6} {'lines':>8} {'MB':>6} {'seconds':>8} "
           f"{'µs/comment':>10} {'peak MB':>8} {'found':>8}")
     for n in (int(x) for x in args.sizes.split(",")):
-        run = subprocess.run([sys.executable, __file__, "--one", str(n), "--style", args.style],
-                             capture_output=True, text=True, check=True)
+        run = subprocess.run([sys.executable, __file__, "--one", str(n), "--style", args.style,
+                              "--order", args.order], capture_output=True, text=True, check=True)
         r = json.loads(run.stdout)
         print(f"{n:>9} {args.style:>6} {r['lines']:>8} {r['mb_text']:>6.1f} "
               f"{r['seconds']:>8.2f} {r['seconds'] / n * 1e6:>10.1f} {r['peak_mb']:>8.0f} "

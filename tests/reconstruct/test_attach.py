@@ -125,6 +125,17 @@ def test_chronological_order_lets_any_earlier_comment_be_the_parent():
     assert all(link.parent is None or link.parent < i for i, link in enumerate(links))
 
 
+def test_chronological_greeting_reaches_the_greeted_author_beyond_the_window():
+    # Anna wrote long before the last MAX_BACK comments: the greeting still finds her.
+    fillers = [f"Beitrag {k}: das Wetter in Oslo war heute wieder grau." for k in range(60)]
+    texts = ["Die Mieten in der Stadt steigen schneller als die Löhne.", *fillers,
+             "Hallo Anna, die Mieten steigen wegen der Zinsen."]
+    authors = ["Anna", *(f"user{k}" for k in range(60)), "bernd"]
+    p, links = parents(texts, order="chronological", authors=authors)
+    assert p[-1] == 0
+    assert any(e.cue == "greets_parent_author" for e in links[-1].evidence)
+
+
 def test_every_link_has_evidence_and_a_confidence():
     _, links = parents(["Erster Beitrag.", "Zweiter Beitrag, du hast recht.", "Dritter."])
     for link in links:

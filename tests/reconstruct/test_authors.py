@@ -53,3 +53,19 @@ def test_a_greeting_overrides_a_guess_from_the_conversation():
     parents.append(2)
     book.after_link(3, 2, parents, cues("Hallo Carla, doch."))
     assert book.name[2] == "Carla" and not book.guessed[2]
+
+
+def test_latest_by_finds_an_authors_last_comments_before_a_point():
+    book = AuthorBook(["anna", None, None, "anna", None, "anna"])
+    assert book.latest_by("anna", 5, 3) == [3, 0]
+    assert book.latest_by("anna", 6, 2) == [5, 3]
+    assert book.latest_by("Carla", 6, 3) == []
+    # Learnt authors are found too: 1 is Carla's; 2 is guessed to be anna's (A-B-A).
+    book.after_link(2, 1, [None, 0, 1], cues("Hallo Carla, so nicht."))
+    assert book.latest_by("Carla", 6, 3) == [1]
+    assert book.latest_by("anna", 6, 5) == [5, 3, 2, 0]
+    # A greeting overrides the guess: 2 moves from anna to Dora.
+    book.after_link(4, 2, [None, 0, 1, None, 2], cues("Hallo Dora, doch."))
+    assert book.latest_by("anna", 6, 5) == [5, 3, 0]
+    assert book.latest_by("Dora", 6, 3) == [2]
+    assert book.latest_by("Carla", 6, 3) == [4, 1]
