@@ -14,13 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
-from .authors import AuthorBook
 from .evaluate import Prediction, attachment_accuracy, gold_segments
-from .features import Info, pair_features, prepare, time_ordered
+from .features import Info, prepare, time_ordered
 from .fit import folds, rounded
 from .language import comment_languages
 from .linear import dot, fit_choice
-from .score import _greeted_here, attach_scored, best_overlap, candidates, similarities
+from .score import Decoder, attach_scored
 from .stages import AttachContext, Draft
 
 # Hand-set starting points for cues that are strong but rare in the dev data (forum
@@ -67,18 +66,12 @@ def choice_groups(thread, read: GoldRead, model: Mapping[str, float] | None = No
     gold = thread.gold
     drafts, context, infos, article_terms = read
     index = {g.start: k for k, g in enumerate(gold.comments)}
-    book = AuthorBook([d.author for d in drafts])
-    parents: list[int | None] = []
-    last_child: dict[int | None, int] = {}
+    decoder = Decoder([d.author for d in drafts], infos, article_terms, model or {},
+                      context.order)
     groups = []
     for i, g in enumerate(gold.comments):
-        cands = candidates(i, parents, context.order, book, infos[i].cues.greeting)
-        sims = similarities(i, cands, infos)
-        best = best_overlap(sims)
-        greeted = _greeted_here(infos[i], cands, book.name)
-        feats = [pair_features(i, c, infos, article_terms, book.name, parents, last_child,
-                               best, greeted, book.guessed, sims, explain=False)[0]
-                 for c in cands]
+        cands, scored, _ = decoder.options(i)
+        feats = [f for f, _ in scored]
         targets = [g.parent, *g.alt_parents]
         right = None
         for t in targets:
@@ -95,9 +88,7 @@ def choice_groups(thread, read: GoldRead, model: Mapping[str, float] | None = No
         if model is not None:
             scores = [dot(f, model) for f in feats]
             parent = cands[max(range(len(cands)), key=lambda k: scores[k])].index
-        parents.append(parent)
-        last_child[parent] = i
-        book.after_link(i, parent, parents, infos[i].cues)
+        decoder.link(i, parent)
     return groups
 
 
@@ -173,4 +164,3 @@ def fit_attach(threads: Sequence, report: Callable[[str], None]) -> dict:
     shared, page = fit_weights(threads, reads, gold_groups, pages)
     return {"weights": rounded(shared), "page_weights": rounded(page),
             "held_out_gold_segments": summary}
-

@@ -32,6 +32,7 @@ from .weights import weights
 MAX_STEPS = 12  # ancestors considered in depth-first order
 MAX_BACK = 40  # earlier comments considered in chronological order
 MAX_EVIDENCE = 8  # the strongest cues of a link are kept as its evidence
+PARALLEL_MIN = 20_000  # comments: below this, a forked second half saves less than it costs
 
 DESCRIBE = {
     "top_level": "top level",
@@ -138,9 +139,6 @@ def attach_weights(dated_forward: bool) -> Mapping[str, float]:
     return (dated_forward and weights("attach", "page_weights")) or weights("attach")
 
 
-PARALLEL_MIN = 20_000  # comments: below this, a forked second half saves less than it costs
-
-
 def attach_scored(drafts: Sequence[Draft], context: AttachContext,
                   model: Mapping[str, float] | None = None) -> tuple[Link, ...]:
     """`model`: weights to use instead of the shipped ones (fitting)."""
@@ -151,7 +149,7 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
                                    context.order)
     # A dict is faster to look up.
     w = dict(attach_weights(time_ordered(infos)) if model is None else model)
-    decode = _Decode([d.author for d in drafts], infos, article_terms, w, context.order)
+    decode = Decoder([d.author for d in drafts], infos, article_terms, w, context.order)
     n = len(drafts)
     if context.order == "depth-first" and n >= PARALLEL_MIN and can_fork():
         decode.in_two_halves(n // 2)
@@ -165,11 +163,13 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
     )
 
 
-class _Decode:
-    """The greedy decode: each comment in turn gets its best-scoring candidate parent."""
+class Decoder:
+    """The greedy decode: each comment in turn gets its best-scoring candidate parent.
+    `options` and `link` are its two steps, which fitting (attach_fit) also takes, with
+    the gold parent or its own choice."""
 
     def __init__(self, given: Sequence[str | None], infos: Sequence[Info],
-                 article_terms: dict[str, float], w: dict[str, float], order: str):
+                 article_terms: dict[str, float], w: Mapping[str, float], order: str):
         self.given = given
         self.infos, self.article_terms, self.w, self.order = infos, article_terms, w, order
         self.book = AuthorBook(given)
@@ -177,18 +177,32 @@ class _Decode:
         self.last_child: dict[int | None, int] = {}
         self.decided: list[tuple[float, tuple[Evidence, ...]]] = []
 
+    def options(self, i: int) -> tuple[list[Candidate], list[tuple[dict[str, float],
+                                                                   dict[str, str]]],
+                                       dict[int, tuple[float, set[str]]]]:
+        """Comment i's candidate parents, the features of each (without the shared words'
+        evidence: see explain_shared_words), and its word overlap with each."""
+        infos, book, parents = self.infos, self.book, self.parents
+        cands = candidates(i, parents, self.order, book, infos[i].cues.greeting)
+        sims = similarities(i, cands, infos)
+        best = best_overlap(sims)
+        greeted = _greeted_here(infos[i], cands, book.name)
+        scored = [pair_features(i, cand, infos, self.article_terms, book.name, parents,
+                                self.last_child, best, greeted, book.guessed, sims,
+                                explain=False)
+                  for cand in cands]
+        return cands, scored, sims
+
+    def link(self, i: int, parent: int | None) -> None:
+        """Comment i answers `parent`: what the next comments' options depend on."""
+        self.parents.append(parent)
+        self.last_child[parent] = i
+        self.book.after_link(i, parent, self.parents, self.infos[i].cues)
+
     def run(self, start: int, stop: int) -> None:
-        infos, article_terms, w, order = self.infos, self.article_terms, self.w, self.order
-        book, parents, last_child, decided = self.book, self.parents, self.last_child, self.decided
+        infos, w, decided = self.infos, self.w, self.decided
         for i in range(start, stop):
-            cands = candidates(i, parents, order, book, infos[i].cues.greeting)
-            sims = similarities(i, cands, infos)
-            best = best_overlap(sims)
-            greeted = _greeted_here(infos[i], cands, book.name)
-            scored = [pair_features(i, cand, infos, article_terms, book.name, parents,
-                                    last_child, best, greeted, book.guessed, sims,
-                                    explain=False)
-                      for cand in cands]
+            cands, scored, sims = self.options(i)
             scores = [dot(feats, w) for feats, _ in scored]
             probs = softmax(scores)
             j = max(range(len(cands)), key=scores.__getitem__)
@@ -197,9 +211,7 @@ class _Decode:
             if parent is not None:
                 # Words for the evidence only for the chosen parent: the others are never shown.
                 explain_shared_words(infos[i], sims[parent][1], feats, why)
-            parents.append(parent)
-            last_child[parent] = i
-            book.after_link(i, parent, parents, infos[i].cues)
+            self.link(i, parent)
             decided.append((probs[j], explain(feats, why, w)))
 
     def in_two_halves(self, mid: int) -> None:
@@ -227,7 +239,7 @@ class _Decode:
                 return
 
     def _second_half(self, mid: int) -> tuple[list, list, AuthorBook]:
-        guess = _Decode(self.given, self.infos, self.article_terms, self.w, self.order)
+        guess = Decoder(self.given, self.infos, self.article_terms, self.w, self.order)
         guess.parents = [None] * mid
         guess.run(mid, len(self.infos))
         return guess.parents[mid:], guess.decided, guess.book

@@ -251,13 +251,13 @@ def test_attach_in_two_halves_as_in_one(style, authors, monkeypatch):
     if not authors:  # the authors then are inferred from greetings, in both halves
         drafts = tuple(Draft(d.lines, None, d.date) for d in drafts)
     here_decoded = []
-    run = score._Decode.run
+    run = score.Decoder.run
 
     def counted(self, start, stop):
         here_decoded.append(stop - start)
         run(self, start, stop)
 
-    monkeypatch.setattr(score._Decode, "run", counted)
+    monkeypatch.setattr(score.Decoder, "run", counted)
     taken_from_child = 0
     for n in (3, 40, 333, 1000):
         reading = features.read_comments(drafts[:n], "de")
