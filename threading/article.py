@@ -53,14 +53,14 @@ def _chrome_numbers(texts: Sequence[SourceLine], language: str) -> set[int]:
     found: set[int] = set()
     # Short lines repeat on a page ("Antworten", authors, dates): each text asked once.
     heading: dict[str, bool] = {}
+    last = len(texts) - 1
     for i, sl in enumerate(texts):
-        if sl.indent >= 2:
+        # A heading counts only above an indented run (or at the very end): that is
+        # looked at first, as it rules out nearly every line at once.
+        if sl.indent >= 2 or (
+                (i == last or texts[i + 1].indent >= 2) and len(sl.text) <= 60
+                and asked_once(heading, sl.text, _matches, language, "chrome", True)):
             found.add(sl.number)
-        elif len(sl.text) <= 60 and asked_once(heading, sl.text, _matches, language, "chrome",
-                                               True):
-            nxt = texts[i + 1] if i + 1 < len(texts) else None
-            if nxt is None or nxt.indent >= 2:
-                found.add(sl.number)
     return found
 
 

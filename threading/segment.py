@@ -113,16 +113,18 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
     out = []
     actions: dict[str, bool] = {}
     authors: dict[str, bool] = {}
+    last = len(texts) - 1
     for i, sl in enumerate(texts):
         role = Role.TEXT
-        if style == "page":
-            next_is_date = i + 1 < len(texts) and texts[i + 1].number in dated
+        # The lengths first: a paragraph is too long for any of these, and most lines are.
+        if style == "page" and len(sl.text) <= 60:
             if sl.number in dated:
                 role = Role.DATE
-            elif asked_once(actions, sl.text, is_action) and not _title_number(
-                    texts, i, out, dated, actions):
+            elif (len(sl.text) <= 40 and asked_once(actions, sl.text, is_action)
+                  and not _title_number(texts, i, out, dated, actions)):
                 role = Role.ACTION
-            elif next_is_date and asked_once(authors, sl.text, _author_like):
+            elif (i < last and texts[i + 1].number in dated
+                  and asked_once(authors, sl.text, _author_like)):
                 role = Role.AUTHOR
         out.append(Line(sl.number, sl.text, role))
     return out
