@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import NamedTuple
 
+from .authors import named, same_person
 from .cues import Cues, comment_cues
 from .dates import before, followed_by_earlier, sort_key
 from .language import languages_from_flags, looks_foreign
@@ -238,9 +239,10 @@ def pair_features(
     if other.ends_question:
         f["parent_asks"] = 1.0
     if cues.greeting:
-        if author[c] == cues.greeting:
+        if same_person(cues.greeting, author[c]):
             f["greets_parent_author"] = 1.0
-            why["greets_parent_author"] = cues.greeting
+            why["greets_parent_author"] = (cues.greeting if cues.greeting == author[c]
+                                           else f"{cues.greeting} ({author[c]})")
         elif author[c] is not None and not (guessed and guessed[c]):
             f["greets_someone_else"] = 1.0
             why["greets_someone_else"] = f"{cues.greeting}, not {author[c]}"
@@ -257,7 +259,7 @@ def pair_features(
         if grand is not None and author[grand] == mine:
             f["conversation_turn"] = 1.0
             why["conversation_turn"] = f"{mine} answers who answered {mine}"
-    if cues.mentions and grand is not None and author[grand] in cues.mentions:
+    if cues.mentions and grand is not None and named(author[grand], cues.mentions):
         f["mentions_grandparent"] = 1.0
     q = quoted_in(me, other) if cues.quotes else None
     if q:

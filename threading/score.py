@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import lru_cache, partial
 
-from .authors import AuthorBook
+from .authors import AuthorBook, same_person
 from .features import (
     Candidate,
     Info,
@@ -108,7 +108,8 @@ def best_overlap(sims: Mapping[int, tuple[float, set[str]]]) -> int | None:
 
 def _greeted_here(info: Info, cands: Sequence[Candidate], author: Sequence[str | None]) -> bool:
     g = info.cues.greeting
-    return bool(g) and any(c.index is not None and author[c.index] == g for c in cands)
+    return bool(g) and any(c.index is not None and same_person(g, author[c.index])
+                           for c in cands)
 
 
 def explain(feats: Mapping[str, float], why: Mapping[str, str], w: Mapping[str, float]

@@ -9,6 +9,8 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.fuzzy import Matcher
 
+from .labels import counted
+
 if TYPE_CHECKING:
     from .app import ThreadloomApp
 
@@ -24,7 +26,7 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("Unfold all", "Show every comment", "tree.unfold_all"),
     ("Help", "Every key the reader answers to", "help"),
     *(
-        (f"Fold to depth {n}", f"Show {n} level{'s' if n > 1 else ''} of replies",
+        (f"Fold to depth {n}", f"Show {counted(n, 'level')} of replies",
          f"tree.fold_to_depth({n})")
         for n in range(1, 10)
     ),

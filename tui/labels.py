@@ -22,6 +22,11 @@ MARK_LOW = "△"
 FOLDED, OPEN, LEAF = "▸", "▾", "·"
 
 
+def counted(n: int, word: str) -> str:
+    """"1 line", "3 lines": the English plural of a count."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def author_text(c: Comment, query: Query | None = None) -> Text:
     """The author: bold when the page gave it, italic with "~" when inferred, "?" unknown."""
     if not c.author:
@@ -94,7 +99,7 @@ def article_label(d: Discussion) -> Text:
 
 def chrome_label(d: Discussion) -> Text:
     n = sum(len(b.lines) for b in d.chrome)
-    return Text(f"page chrome ({n} line{'s' if n != 1 else ''})", style="dim italic", end="")
+    return Text(f"page chrome ({counted(n, 'line')})", style="dim italic", end="")
 
 
 def chrome_line_label(line: Line, query: Query | None = None) -> Text:
@@ -178,9 +183,9 @@ def article_detail(d: Discussion, query: Query | None = None) -> Text:
     for line in lines:
         _paragraph(out, line.text, query, _ARTICLE_STYLES.get(line.role, ""))
     comments, threads = len(d.comments), d.thread_count
-    out.append(f"{comments} comment{'s' if comments != 1 else ''} in {threads} "
-               f"thread{'s' if threads != 1 else ''} · language {d.language} · "
-               f"{d.source.line_count} lines · {d.source.style} style", style="dim")
+    out.append(f"{counted(comments, 'comment')} in {counted(threads, 'thread')} · "
+               f"language {d.language} · {counted(d.source.line_count, 'line')} · "
+               f"{d.source.style} style", style="dim")
     return out
 
 

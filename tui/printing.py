@@ -8,6 +8,8 @@ from rich.tree import Tree
 from threadloom.threading.export import explain_link
 from threadloom.threading.model import Comment, Discussion, excerpt
 
+from .labels import counted
+
 
 def comment_label(c: Comment, *, explain: bool = False, d: Discussion | None = None) -> Text:
     # Built from plain strings: dump text may hold Rich markup, which must stay literal.
@@ -28,18 +30,19 @@ def comment_label(c: Comment, *, explain: bool = False, d: Discussion | None = N
 def discussion_tree(d: Discussion, *, explain: bool = False) -> Tree:
     root_label = Text(d.title or "(untitled)", style="bold")
     root_label.append(
-        f"\n{d.language} · {len(d.comments)} comments · {d.thread_count} threads"
-        f" · {d.source.style}", style="dim"
+        f"\n{d.language} · {counted(len(d.comments), 'comment')}"
+        f" · {counted(d.thread_count, 'thread')} · {d.source.style}", style="dim"
     )
     tree = Tree(root_label, guide_style="dim")
     if d.article is not None:
         a = d.article
-        node = tree.add(Text(f"article ({len(a.body)} paragraphs)", style="dim"))
+        paragraphs = len(a.lead) + len(a.body)
+        node = tree.add(Text(f"article ({counted(paragraphs, 'paragraph')})", style="dim"))
         for line in a.lead[:1] or a.body[:1]:
             node.add(Text(excerpt(line.text, 100), style="dim italic"))
     if d.chrome:
         n = sum(len(b.lines) for b in d.chrome)
-        tree.add(Text(f"page chrome ({n} lines)", style="dim"))
+        tree.add(Text(f"page chrome ({counted(n, 'line')})", style="dim"))
     # Iterative: a deep thread must not hit the recursion limit.
     nodes: dict[str | None, Tree] = {None: tree}
     for c in d.comments:

@@ -136,6 +136,20 @@ def test_chronological_greeting_reaches_the_greeted_author_beyond_the_window():
     assert any(e.cue == "greets_parent_author" for e in links[-1].evidence)
 
 
+def test_a_first_name_greeting_finds_the_comment_signed_with_a_handle():
+    # Pages sign with handles; people greet by first name.  "Hi John" answers JohnDoe,
+    # two comments back, not the comment just before it (by Peter_S, whom it does not name).
+    texts = [
+        "The new budget does nothing for renters, as usual.",
+        "Does anyone know when the changes take effect?",
+        "Hi John, I disagree: the tax credit will help first-time buyers.",
+    ]
+    p, links = parents(texts, lang="en", authors=["JohnDoe", "Peter_S", "MaryK"])
+    assert p[2] == 0
+    greeting = next(e for e in links[2].evidence if e.cue == "greets_parent_author")
+    assert greeting.detail == "greets John (JohnDoe), who wrote the parent"
+
+
 def test_every_link_has_evidence_and_a_confidence():
     _, links = parents(["Erster Beitrag.", "Zweiter Beitrag, du hast recht.", "Dritter."])
     for link in links:

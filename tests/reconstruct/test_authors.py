@@ -1,6 +1,7 @@
 """Author inference from greetings, mentions and the turns of a conversation."""
 
-from threadloom.threading.authors import AuthorBook
+import pytest
+from threadloom.threading.authors import AuthorBook, same_person
 from threadloom.threading.cues import comment_cues
 from threadloom.threading.model import AuthorSource
 
@@ -69,3 +70,40 @@ def test_latest_by_finds_an_authors_last_comments_before_a_point():
     assert book.latest_by("anna", 6, 5) == [5, 3, 0]
     assert book.latest_by("Dora", 6, 3) == [2]
     assert book.latest_by("Carla", 6, 3) == [4, 1]
+
+
+@pytest.mark.parametrize(("greeted", "author", "same"), [
+    ("Peter", "Peter", True),
+    ("maryk", "MaryK", True),  # an @handle typed in lower case
+    ("Mary", "MaryK", True),  # the first name of a handle
+    ("John", "JohnDoe", True),
+    ("John", "john_doe", True),
+    ("Peter", "Peter Müller", True),
+    ("Peter Müller", "Peter", True),
+    ("Maecenas", "Maecenas81", True),
+    ("Doe", "JohnDoe", False),  # only the first word stands for the whole name
+    ("Jo", "JoMo", False),  # too short to pick out a handle
+    ("Pete", "Peter_S", False),
+    ("Peter", "user26840", False),
+    ("Anna", None, False),
+])
+def test_same_person_matches_a_greeting_to_a_signature(greeted, author, same):
+    assert same_person(greeted, author) is same
+
+
+def test_latest_by_finds_a_handle_by_the_name_greeted():
+    book = AuthorBook(["JohnDoe", "John_Smith", "Johnny", "anna"])
+    assert book.latest_by("John", 4, 3) == [1, 0]
+    assert book.latest_by("johndoe", 4, 3) == [0]
+
+
+def test_a_greeting_to_a_first_name_keeps_the_conversation_turn():
+    # JohnDoe <- MaryK greets "Mary"... then a reply greeting "Mary" in answer to Mary's
+    # answer to John is John again (A-B-A), found although the names differ in form.
+    book = AuthorBook([None, None, None])
+    parents = [None, 0]
+    book.after_link(1, 0, parents, cues("Hallo JohnDoe, das sehe ich anders."))
+    parents.append(1)
+    book.after_link(2, 1, parents, cues("Hallo Mary, genau so."))
+    assert book.name[2] == "JohnDoe"
+    assert book.name[1] == "Mary"
