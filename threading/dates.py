@@ -32,7 +32,8 @@ def _relative() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
     for lang in available():
         one.update(lexicon_words(lang, "page", "one"))
         units.update(lexicon(lang).get("page", {}).get("time_units", {}))
-    pattern = re.compile(rf"(\d+|{alternation(one)})\s+([^\W\d_]+)", re.IGNORECASE)
+    pattern = re.compile(rf"(\d+(?=\s*[^\W\d_])|{alternation(one)}(?=\s))\s*([^\W\d_]+)",
+                         re.IGNORECASE)  # "3 hours", "3h", "an hour"
     return pattern, tuple(sorted(units.items(), key=lambda kv: -len(kv[0])))
 
 

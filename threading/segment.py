@@ -47,7 +47,7 @@ def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|\d{{1,2}}\.?\s*(?:{m})\.?\s+\d{{4}}{clock}"  # 1. Juni 2015, 18:06
         rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}{clock}"  # 01.06.2015 18:06
         rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}})?)?"  # ISO
-        rf"|(?:(?:{r})\s*)*(?:\d+|{one})\s+(?:{r})(?:\s+(?:{r}))*"  # vor 3 Stunden
+        rf"|(?:(?:{r})\s*)*(?:\d+\s*|(?:{one})\s+)(?:{r})(?:\s+(?:{r}))*"  # vor 3 Std., 3h ago
         rf"|(?:{r})(?:,?\s+(?:{r}|\d{{1,2}}[:.]\d{{2}}))*"  # gestern, 18:06 / yesterday
         rf")\.?$",
         re.IGNORECASE,
@@ -68,7 +68,27 @@ def is_date(text: str) -> bool:
 
 
 def is_action(text: str) -> bool:
-    return len(text) <= 40 and bool(_page_patterns()[1].match(text.strip()))
+    # Buttons may carry their icons along ("•Share ›"): those are not part of the word.
+    return len(text) <= 40 and bool(_page_patterns()[1].match(text.strip(_ICONS)))
+
+
+_ICONS = " \t•·›‹»«|↩↪⤷"
+# "John Doe • 3 years ago": author and date on one line, split by a dot or bar.
+_BYLINE = re.compile(r"^(.{1,60}?)\s*[•·|]\s*(.{1,60})$")
+
+
+def byline(text: str) -> tuple[str, str] | None:
+    """(author, date) for a line that gives both, "John Doe • 3 years ago"."""
+    if len(text) > 120 or not ("•" in text or "·" in text or "|" in text):
+        return None
+    m = _BYLINE.match(text.strip())
+    if m is None or not is_date(m.group(2)) or not _author_like(m.group(1)):
+        return None
+    return m.group(1), m.group(2)
+
+
+def _dated(text: str) -> bool:
+    return is_date(text) or byline(text) is not None
 
 
 def _author_like(text: str) -> bool:
@@ -88,7 +108,7 @@ def date_lines(lines: Sequence[SourceLine]) -> set[int]:
 def _date_numbers(lines: Sequence[SourceLine], start: int, stop: int) -> list[int]:
     known: dict[str, bool] = {}
     return [sl.number for sl in lines[start:stop]
-            if not sl.blank and asked_once(known, sl.text, is_date)]
+            if not sl.blank and asked_once(known, sl.text, _dated)]
 
 
 def detect_style(lines: Sequence[SourceLine], dated: set[int] | None = None) -> str:
@@ -117,7 +137,7 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
     for i, sl in enumerate(texts):
         role = Role.TEXT
         # The lengths first: a paragraph is too long for any of these, and most lines are.
-        if style == "page" and len(sl.text) <= 60:
+        if style == "page" and len(sl.text) <= 120:
             if sl.number in dated:
                 role = Role.DATE
             elif (len(sl.text) <= 40 and asked_once(actions, sl.text, is_action)
@@ -208,6 +228,9 @@ def _gaps(lines: Sequence[SourceLine]) -> dict[int, int]:
 def _draft(lines: Sequence[Line]) -> Draft:
     author = next((x.text for x in lines if x.role is Role.AUTHOR), None)
     date = next((x.text for x in lines if x.role is Role.DATE), None)
+    both = byline(date) if date is not None else None
+    if both is not None:
+        author, date = author or both[0], both[1]
     return Draft(tuple(lines), author, date)
 
 

@@ -22,6 +22,10 @@ def test_relative_dates_sort_with_each_other_only():
     assert before(sort_key("2 days ago"), sort_key("5 hours ago"))
     assert before(sort_key("for 2 timer siden"), sort_key("for 10 minutter siden"))
     assert not before(sort_key("vor 3 Stunden"), sort_key("1. Juni 2015, 18:06"))
+    # Abbreviated units, with or without a space.
+    assert before(sort_key("vor 2 Std."), sort_key("vor 45 Min."))
+    assert before(sort_key("2d"), sort_key("3h ago"))
+    assert sort_key("3h ago") == sort_key("3 hours ago")
 
 
 def test_no_date():

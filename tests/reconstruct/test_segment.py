@@ -3,7 +3,7 @@
 from threadloom.threading.lines import split_lines
 from threadloom.threading.model import Role
 from threadloom.threading.pipeline import reconstruct
-from threadloom.threading.segment import detect_style, is_action, is_date, segment
+from threadloom.threading.segment import byline, detect_style, is_action, is_date, segment
 
 PAGE_DE = """\
 anna_k
@@ -78,12 +78,62 @@ def test_page_style_authors_are_given_and_used():
 
 def test_metadata_patterns():
     for t in ("1. Juni 2015, 18:06", "vor 3 Stunden", "12 hours ago", "for 2 timer siden",
-              "2016-04-21 12:22", "June 1, 2015 at 6:06 pm"):
+              "2016-04-21 12:22", "June 1, 2015 at 6:06 pm", "vor 2 Std.", "vor 45 Min.",
+              "3h ago", "5 mins ago", "2d"):
         assert is_date(t), t
-    for t in ("Antworten", "Reply", "Svar", "+12", "5 likes", "Melden"):
+    for t in ("Antworten", "Reply", "Svar", "+12", "5 likes", "Melden", "Empfehlen",
+              "•Share ›"):
         assert is_action(t), t
-    assert not is_date("Das war vor allem gut.")
+    for t in ("Das war vor allem gut.", "3 Hunde", "vor 2 Stühlen"):
+        assert not is_date(t), t
     assert not is_action("Antworten sind willkommen.")
+    assert byline("John Doe • 3 years ago") == ("John Doe", "3 years ago")
+    assert byline("anna_k | 1. Juni 2015, 18:06") == ("anna_k", "1. Juni 2015, 18:06")
+    assert byline("Preise • Leistungen") is None  # no date after the dot
+
+
+PAGE_BYLINES = """John Doe • 3 years ago
+This article misses the point about housing supply.
+Reply
+•Share ›
+Mary Smith • 3 years ago
+Hi John, supply is only half of it.
+Reply
+•Share ›
+"""
+
+PAGE_ABBREVIATED = """Peter M.
+vor 2 Std.
+Das war doch absehbar.
+Melden
+Antworten
+Empfehlen
+Anna_B
+vor 1 Std.
+Hallo Peter, das sehe ich anders.
+Melden
+Antworten
+"""
+
+
+def test_page_style_with_author_and_date_on_one_line():
+    layout = drafts_of(PAGE_BYLINES, "en")
+    assert layout.style == "page"
+    assert [(d.author, d.date) for d in layout.drafts] == [
+        ("John Doe", "3 years ago"), ("Mary Smith", "3 years ago")]
+    assert [line.role for line in layout.drafts[0].lines] == [
+        Role.DATE, Role.TEXT, Role.ACTION, Role.ACTION]
+    d = reconstruct(PAGE_BYLINES)
+    assert d.comments[1].parent == d.comments[0].id  # "Hi John" finds John Doe
+
+
+def test_page_style_with_abbreviated_relative_dates():
+    layout = drafts_of(PAGE_ABBREVIATED)
+    assert layout.style == "page"
+    assert [(d.author, d.date) for d in layout.drafts] == [
+        ("Peter M.", "vor 2 Std."), ("Anna_B", "vor 1 Std.")]
+    assert [d.text for d in layout.drafts] == [
+        "Das war doch absehbar.", "Hallo Peter, das sehe ich anders."]
 
 
 def test_blank_lines_alone_are_not_boundaries():
