@@ -84,7 +84,8 @@ def test_stable_ids_depend_on_text_and_occurrence_only():
             st.text(max_size=60),
             st.sampled_from(["", "   ", "\t", "Antworten", "Hallo Peter, ja.",
                              "1. Juni 2015, 18:06", "user12", "Reply", "  indented sidebar",
-                             "Transparenz: Partnerlinks"]),
+                             "Transparenz: Partnerlinks", "level 2", "•Share ›",
+                             "John Doe • 3 years ago", "· 3 hr. ago"]),
         ),
         max_size=40,
     )

@@ -30,6 +30,9 @@ class Cues:
 
     greeting: str | None = None  # the name greeted or @-addressed
     greeting_word: str | None = None
+    # A word greeted that looks like no name ("Hi throwaway"): it counts only where it is
+    # the handle of the comment's author (features.greeted_author).
+    greeted_lower: str | None = None
     mentions: tuple[str, ...] = ()  # names credited further up ("Chili hat recht")
     opener: str | None = None  # disagree | agree | reaction
     opener_word: str | None = None
@@ -83,21 +86,30 @@ def _greeting_pattern(language: str) -> re.Pattern[str] | None:
 
 def greeting(text: str, language: str) -> tuple[str | None, str | None]:
     """("Peter", "hallo") for "Hallo Peter, ..."; @handles count as greetings too."""
+    name, word, _ = _greeting(text, language)
+    return name, word
+
+
+def _greeting(text: str, language: str) -> tuple[str | None, str | None, str | None]:
+    """greeting(), and a name in lower case where one would be ("Hi throwaway, ..."): no
+    name by itself, but the handle of a page's author may be written so."""
     first = text.lstrip()[:120]
     pattern = _greeting_pattern(language)
+    lower = None
     if pattern is not None:
         m = pattern.match(first)
         if m:
             name = m.group(2).lstrip("@").rstrip(".-")
             # Greeting words matched case-insensitively, names must look like names.
-            if name.split()[0].lower() not in _not_names(language) and (
-                name[0].isupper() or any(ch.isdigit() for ch in name) or "@" in m.group(2)
-            ):
-                return name, m.group(1).lower()
+            if name.split()[0].lower() not in _not_names(language):
+                if (name[0].isupper() or "_" in name or any(ch.isdigit() for ch in name)
+                        or "@" in m.group(2)):  # a name, or a handle (anna_k, user42)
+                    return name, m.group(1).lower(), None
+                lower = name.split()[0]
     m = _AT.search(first) if "@" in first else None
     if m:
-        return m.group(1).rstrip(".-"), "@"
-    return None, None
+        return m.group(1).rstrip(".-"), "@", None
+    return None, None, lower
 
 
 @cache
@@ -207,7 +219,7 @@ def comment_cues(paragraphs: Sequence[str], language: str,
     if tokens is None:
         tokens = words(text[:3000])
     present = set(tokens[:120])
-    name, word = greeting(text, language)
+    name, word, lower = _greeting(text, language)
     kind, opener_word = opener(text, language)
     found_mentions: tuple[str, ...] = ()
     if not present.isdisjoint(_first_words_after(language)):
@@ -218,6 +230,7 @@ def comment_cues(paragraphs: Sequence[str], language: str,
     return Cues(
         greeting=name,
         greeting_word=word,
+        greeted_lower=lower,
         mentions=found_mentions,
         opener=kind,
         opener_word=opener_word,

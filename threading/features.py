@@ -238,19 +238,19 @@ def pair_features(
             f["previous_short"] = 1.0
     if other.ends_question:
         f["parent_asks"] = 1.0
-    if cues.greeting:
-        if same_person(cues.greeting, author[c]):
-            f["greets_parent_author"] = 1.0
-            why["greets_parent_author"] = (cues.greeting if cues.greeting == author[c]
-                                           else f"{cues.greeting} ({author[c]})")
-        elif author[c] is not None and not (guessed and guessed[c]):
-            f["greets_someone_else"] = 1.0
-            why["greets_someone_else"] = f"{cues.greeting}, not {author[c]}"
-        elif step == 0 and not greeted_here:
-            # Nobody known by that name yet: the greeting most likely answers the comment
-            # just before, whose author it names.
-            f["greets_previous"] = 1.0
-            why["greets_previous"] = cues.greeting
+    greeted = greeted_author(cues, author[c])
+    if greeted:
+        f["greets_parent_author"] = 1.0
+        why["greets_parent_author"] = (greeted if greeted == author[c]
+                                       else f"{greeted} ({author[c]})")
+    elif cues.greeting and author[c] is not None and not (guessed and guessed[c]):
+        f["greets_someone_else"] = 1.0
+        why["greets_someone_else"] = f"{cues.greeting}, not {author[c]}"
+    elif cues.greeting and step == 0 and not greeted_here:
+        # Nobody known by that name yet: the greeting most likely answers the comment
+        # just before, whose author it names.
+        f["greets_previous"] = 1.0
+        why["greets_previous"] = cues.greeting
     mine = author[i]
     grand = parents[c]
     if mine is not None:
@@ -284,6 +284,16 @@ def pair_features(
 
 
 _STEP = ("step_0", "step_1", "step_2", "step_3")
+
+
+def greeted_author(cues: Cues, author: str | None) -> str | None:
+    """The name a comment greets when it is `author` (see authors.same_person): a name
+    greeted, or a word in lower case greeted where a name would be, which a page's handles
+    may be ("Hi throwaway" for throwaway_42)."""
+    for name in (cues.greeting, cues.greeted_lower):
+        if same_person(name, author):
+            return name
+    return None
 
 
 def top_level_features(me: Info, infos: Sequence[Info], article_terms: dict[str, float],

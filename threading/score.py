@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import lru_cache, partial
 
-from .authors import AuthorBook, same_person
+from .authors import AuthorBook
 from .features import (
     Candidate,
     Info,
     explain_shared_words,
+    greeted_author,
     pair_features,
     prepare,
     similarity,
@@ -107,9 +108,9 @@ def best_overlap(sims: Mapping[int, tuple[float, set[str]]]) -> int | None:
 
 
 def _greeted_here(info: Info, cands: Sequence[Candidate], author: Sequence[str | None]) -> bool:
-    g = info.cues.greeting
-    return bool(g) and any(c.index is not None and same_person(g, author[c.index])
-                           for c in cands)
+    cues = info.cues
+    return bool(cues.greeting or cues.greeted_lower) and any(
+        c.index is not None and greeted_author(cues, author[c.index]) for c in cands)
 
 
 def explain(feats: Mapping[str, float], why: Mapping[str, str], w: Mapping[str, float]

@@ -47,13 +47,15 @@ def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|\d{{1,2}}\.?\s*(?:{m})\.?\s+\d{{4}}{clock}"  # 1. Juni 2015, 18:06
         rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}{clock}"  # 01.06.2015 18:06
         rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}})?)?"  # ISO
-        rf"|(?:(?:{r})\s*)*(?:\d+\s*|(?:{one})\s+)(?:{r})(?:\s+(?:{r}))*"  # vor 3 Std., 3h ago
+        rf"|(?:(?:{r})\s*)*(?:\d+\s*|(?:{one})\s+)(?:{r})\.?(?:\s+(?:{r})\.?)*"  # 3 hr. ago
         rf"|(?:{r})(?:,?\s+(?:{r}|\d{{1,2}}[:.]\d{{2}}))*"  # gestern, 18:06 / yesterday
         rf")\.?$",
         re.IGNORECASE,
     )
+    level = alternation(_every_language("levels"))
     action = re.compile(
-        rf"^(?:(?:{a})(?:\s*\(\d+\))?|[+\-−]?\s?\d{{1,6}}|\d+\s+(?:{counts}))$",
+        rf"^(?:(?:{a})(?:\s*\(\d+\))?|[+\-−]?\s?\d{{1,6}}|\d+\s+(?:{counts})"
+        rf"|(?:{level})\s+\d{{1,2}})$",  # "level 2": how deep the next comment is
         re.IGNORECASE,
     )
     return date, action
@@ -64,7 +66,7 @@ def _every_language(key: str) -> set[str]:
 
 
 def is_date(text: str) -> bool:
-    return len(text) <= 60 and bool(_page_patterns()[0].match(text.strip()))
+    return len(text) <= 60 and bool(_page_patterns()[0].match(text.strip(_ICONS)))
 
 
 def is_action(text: str) -> bool:
@@ -166,9 +168,16 @@ def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
     """A comment starts at an author line, or at a date line that has none before it,
     or at text after the last action line of the comment before."""
     drafts: list[list[Line]] = []
+    leading: list[Line] = []  # action lines before the first comment go with it
     for line in lines:
         prev = drafts[-1][-1] if drafts else None
-        if prev is None or line.role is Role.AUTHOR:
+        if prev is None and line.role is Role.ACTION:
+            leading.append(line)
+            continue
+        if prev is None:
+            drafts.append([*leading, line])
+            continue
+        if line.role is Role.AUTHOR:
             starts = True
         elif line.role is Role.DATE:
             starts = prev.role is not Role.AUTHOR
@@ -180,6 +189,8 @@ def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
             drafts.append([line])
         else:
             drafts[-1].append(line)
+    if leading and not drafts:  # nothing but action lines: they still make one comment
+        drafts.append(leading)
     return tuple(_draft(d) for d in drafts)
 
 
@@ -231,7 +242,7 @@ def _draft(lines: Sequence[Line]) -> Draft:
     both = byline(date) if date is not None else None
     if both is not None:
         author, date = author or both[0], both[1]
-    return Draft(tuple(lines), author, date)
+    return Draft(tuple(lines), author, date.strip(_ICONS) if date else date)
 
 
 def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:

@@ -150,6 +150,18 @@ def test_a_first_name_greeting_finds_the_comment_signed_with_a_handle():
     assert greeting.detail == "greets John (JohnDoe), who wrote the parent"
 
 
+def test_a_greeting_in_lower_case_finds_a_handle_written_so():
+    texts = [
+        "The new budget does nothing for renters, as usual.",
+        "Does anyone know when the changes take effect?",
+        "hi throwaway, the tax credit will help first-time buyers though.",
+    ]
+    p, links = parents(texts, lang="en", authors=["throwaway_42", "Peter_S", "MaryK"])
+    assert p[2] == 0
+    greeting = next(e for e in links[2].evidence if e.cue == "greets_parent_author")
+    assert greeting.detail == "greets throwaway (throwaway_42), who wrote the parent"
+
+
 def test_every_link_has_evidence_and_a_confidence():
     _, links = parents(["Erster Beitrag.", "Zweiter Beitrag, du hast recht.", "Dritter."])
     for link in links:

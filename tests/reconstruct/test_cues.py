@@ -21,6 +21,7 @@ from threadloom.threading.cues import (
         ("Hei Kari, takk for svaret.", "nb", "Kari"),
         ("Hi Sarah, that is not what I said.", "en", "Sarah"),
         ("@user1234 was soll das?", "de", "user1234"),
+        ("hallo anna_k, welche Zahlen?", "de", "anna_k"),
         ("Hallo zusammen, ich habe eine Frage.", "de", None),
         ("Hi all, quick question.", "en", None),
         ("Hallo, wie geht es?", "de", None),
@@ -29,6 +30,22 @@ from threadloom.threading.cues import (
 )
 def test_greeting_names_the_addressee(text, lang, name):
     assert greeting(text, lang)[0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "lower"),
+    [
+        ("Hi throwaway, the tax credit helps.", "en", "throwaway"),
+        ("hallo anna_k, welche Zahlen?", "de", None),  # a handle: greeted as a name
+        ("Hallo zusammen, ich habe eine Frage.", "de", None),
+        ("Hi Sarah, that is not what I said.", "en", None),
+    ],
+)
+def test_a_word_greeted_in_lower_case_is_kept_apart(text, lang, lower):
+    cues = comment_cues([text], lang)
+    assert cues.greeted_lower == lower
+    if lower:
+        assert cues.greeting is None  # it teaches no author's name
 
 
 def test_greeting_ignores_markup_and_escapes_around_names():

@@ -127,6 +127,34 @@ def test_page_style_with_author_and_date_on_one_line():
     assert d.comments[1].parent == d.comments[0].id  # "Hi John" finds John Doe
 
 
+PAGE_NESTED = """\
+level 1
+throwaway_42
+· 3 hr. ago
+The new budget does nothing for renters.
+123
+Reply
+Save
+level 2
+MaryK
+· 2 hr. ago
+hi throwaway, the tax credit will help buyers though.
+45
+Reply
+"""
+
+
+def test_page_style_with_nesting_levels_and_dotted_dates():
+    layout = drafts_of(PAGE_NESTED, "en")
+    assert layout.style == "page"
+    assert [(d.author, d.date) for d in layout.drafts] == [
+        ("throwaway_42", "3 hr. ago"), ("MaryK", "2 hr. ago")]
+    # The level line above the first comment goes with it, not into a comment of its own.
+    assert [line.role for line in layout.drafts[0].lines][:2] == [Role.ACTION, Role.AUTHOR]
+    d = reconstruct(PAGE_NESTED)
+    assert d.comments[1].parent == d.comments[0].id  # "hi throwaway": throwaway_42
+
+
 def test_page_style_with_abbreviated_relative_dates():
     layout = drafts_of(PAGE_ABBREVIATED)
     assert layout.style == "page"
