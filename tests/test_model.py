@@ -112,3 +112,12 @@ def test_tree_is_well_formed(rows):
             assert c.depth == 0
         seen.add(c.id)
     assert len(seen) == len(d.comments)
+
+
+def test_reconstruct_reports_the_time_of_each_stage_in_order():
+    timings: dict[str, float] = {}
+    plain = reconstruct("Erster Beitrag.\nHallo Peter, zweiter Beitrag.\n")
+    timed = reconstruct("Erster Beitrag.\nHallo Peter, zweiter Beitrag.\n", timings=timings)
+    assert list(timings) == ["lines", "language", "segment", "read", "attach", "build"]
+    assert all(seconds >= 0 for seconds in timings.values())
+    assert timed == plain  # measuring changes nothing

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from .attach import DEFAULT_ATTACHER, attach
@@ -25,12 +26,28 @@ def reconstruct(
     attacher: str = DEFAULT_ATTACHER,
     name: str = "-",
     encoding: str = "utf-8",
+    timings: dict[str, float] | None = None,
 ) -> Discussion:
-    """Turn a flat dump into a Discussion."""
+    """Turn a flat dump into a Discussion.  `timings`: filled with the seconds each stage
+    took (the benchmark's breakdown)."""
     if order not in ORDERS:
         raise ValueError(f"unknown order {order!r} (known: {', '.join(ORDERS)})")
     with _no_cycle_collection():
-        return _reconstruct(text, order, attacher, name, encoding)
+        return _reconstruct(text, order, attacher, name, encoding, _stopwatch(timings))
+
+
+def _stopwatch(timings: dict[str, float] | None) -> Callable[[str], None]:
+    """lap(stage): the time since the last lap goes to timings[stage]."""
+    if timings is None:
+        return lambda stage: None
+    last = [time.perf_counter()]
+
+    def lap(stage: str) -> None:
+        now = time.perf_counter()
+        timings[stage] = now - last[0]
+        last[0] = now
+
+    return lap
 
 
 @contextmanager
@@ -47,17 +64,23 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _reconstruct(text: str, order: str, attacher: str, name: str, encoding: str) -> Discussion:
+def _reconstruct(text: str, order: str, attacher: str, name: str, encoding: str,
+                 lap: Callable[[str], None]) -> Discussion:
     lines = split_lines(text)
+    lap("lines")
     language = detect_language(dump_sample(lines))
+    lap("language")
     layout = segment(lines, language)
+    lap("segment")
     # Each comment's language, words, cues and date, in one pass: the model needs the
     # languages, the scored attacher the rest.
     reading = read_comments(layout.drafts, language)
     languages = reading.languages
+    lap("read")
     context = AttachContext(order=order, language=language, article=layout.article,
                             comment_languages=languages, reading=reading)
     links = attach(layout.drafts, context, attacher)
+    lap("attach")
     source = Source(
         name=name,
         encoding=encoding,
@@ -67,7 +90,9 @@ def _reconstruct(text: str, order: str, attacher: str, name: str, encoding: str)
         order=order,
         attacher=attacher,
     )
-    return build(layout, links, language, source, languages)
+    discussion = build(layout, links, language, source, languages)
+    lap("build")
+    return discussion
 
 
 def reconstruct_decoded(decoded: Decoded, **options) -> Discussion:

@@ -73,12 +73,14 @@ def measure(n: int, style: str, order: str = "depth-first") -> dict:
     from threadloom.threading.pipeline import reconstruct
 
     text = make_dump(n, style)
+    stages: dict[str, float] = {}
     t0 = time.perf_counter()
-    d = reconstruct(text, order=order)
+    d = reconstruct(text, order=order, timings=stages)
     seconds = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"comments_in": n, "comments_out": len(d.comments), "lines": text.count("\n"),
-            "mb_text": len(text.encode()) / 1e6, "seconds": seconds, "peak_mb": peak_mb}
+            "mb_text": len(text.encode()) / 1e6, "seconds": seconds, "peak_mb": peak_mb,
+            "stages": stages}
 
 
 def main() -> int:
@@ -94,6 +96,7 @@ def main() -> int:
         return 0
     print(f"{'comments':>9} {'style':>6} {'lines':>8} {'MB':>6} {'seconds':>8} "
           f"{'µs/comment':>10} {'peak MB':>8} {'found':>8}")
+    breakdown = []
     for n in (int(x) for x in args.sizes.split(",")):
         run = subprocess.run([sys.executable, __file__, "--one", str(n), "--style", args.style,
                               "--order", args.order], capture_output=True, text=True, check=True)
@@ -101,6 +104,9 @@ def main() -> int:
         print(f"{n:>9} {args.style:>6} {r['lines']:>8} {r['mb_text']:>6.1f} "
               f"{r['seconds']:>8.2f} {r['seconds'] / n * 1e6:>10.1f} {r['peak_mb']:>8.0f} "
               f"{r['comments_out']:>8}")
+        breakdown.append(f"{n:>9} " + " · ".join(
+            f"{stage} {seconds:.2f}" for stage, seconds in r["stages"].items()))
+    print("seconds by stage:", *breakdown, sep="\n")
     return 0
 
 
