@@ -2,7 +2,8 @@
 
 Only the order matters to the reconstructor: a reply is written after its parent, and
 sibling replies appear in time order.  Relative dates ("vor 3 Stunden", "12 hours ago")
-become negative minutes-ago so they sort with each other; absolute dates sort as
+become negative minutes-ago so they sort with each other; days named relative to today
+("gestern, 18:06") sort by their offset and clock; absolute dates sort as
 year-month-day-hour-minute.  Mixed kinds are not compared.
 """
 
@@ -35,6 +36,22 @@ def _relative() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
     pattern = re.compile(rf"(\d+(?=\s*[^\W\d_])|{alternation(one)}(?=\s))\s*([^\W\d_]+)",
                          re.IGNORECASE)  # "3 hours", "3h", "an hour"
     return pattern, tuple(sorted(units.items(), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def day_offsets() -> dict[str, int]:
+    """Days named relative to today ("gestern", "i dag") -> their offset in days."""
+    table: dict[str, int] = {}
+    for lang in available():
+        for name, offset in lexicon(lang).get("page", {}).get("days", {}).items():
+            table[name] = int(offset)
+    return table
+
+
+@cache
+def _day_pattern() -> re.Pattern[str] | None:
+    days = day_offsets()
+    return re.compile(rf"(?<!\w)({alternation(days)})(?!\w)") if days else None
 
 
 @cache
@@ -89,6 +106,10 @@ def sort_key(text: str | None) -> tuple[str, float] | None:
     if m := _NUMERIC.search(t):
         return "abs", _absolute(int(m.group(3)), int(m.group(2)), int(m.group(1)),
                                 t[m.end():])
+    day = _day_pattern()
+    if day is not None and (m := day.search(t)):  # "gestern, 18:06": sorts among such
+        hour, minute = _clock(t[m.end():])
+        return "day", float(day_offsets()[m.group(1)] * 1440 + hour * 60 + minute)
     relative, units = _relative()
     if m := relative.search(t):
         amount = int(m.group(1)) if m.group(1).isdigit() else 1

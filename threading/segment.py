@@ -18,7 +18,7 @@ from functools import cache, partial
 
 from .article import find_parts
 from .boundary import starts
-from .dates import month_numbers
+from .dates import day_offsets, month_numbers
 from .lexicon import available
 from .lexicon import words as lexicon_words
 from .lines import SourceLine
@@ -36,20 +36,24 @@ def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Date and action lines in every language we have a lexicon for."""
     months = set(month_numbers())
     rel, actions = _every_language("relative_time"), _every_language("actions")
+    rel |= set(day_offsets())
     m, r, a = alternation(months), alternation(rel), alternation(actions)
+    weekday = alternation(_every_language("weekdays"))
     before, after = alternation(_every_language("clock_before")), alternation(
         _every_language("clock_after"))
     one, counts = alternation(_every_language("one")), alternation(_every_language("counts"))
     clock = (rf"(?:,?\s*(?:{before})?\s*\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?"
              rf"(?:\s*(?:{after}))?)?")
     date = re.compile(
-        rf"^(?:(?:{m})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{clock}"  # June 1, 2015
+        rf"^(?:(?:{weekday})\.?,?\s+)?"  # Mo, 20.06.2016
+        rf"(?:(?:{m})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{clock}"  # June 1, 2015
         rf"|\d{{1,2}}\.?\s*(?:{m})\.?\s+\d{{4}}{clock}"  # 1. Juni 2015, 18:06
         rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}{clock}"  # 01.06.2015 18:06
-        rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}})?)?"  # ISO
+        rf"|\d{{4}}-\d{{2}}-\d{{2}}"  # ISO, with a time and zone or not
+        rf"(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
         rf"|(?:(?:{r})\s*)*(?:\d+\s*|(?:{one})\s+)(?:{r})\.?(?:\s+(?:{r})\.?)*"  # 3 hr. ago
-        rf"|(?:{r})(?:,?\s+(?:{r}|\d{{1,2}}[:.]\d{{2}}))*"  # gestern, 18:06 / yesterday
-        rf")\.?$",
+        rf"|(?:{r})\.?(?:,?\s+(?:(?:{r})\.?|\d{{1,2}}[:.]\d{{2}}))*"  # i går kl. 18.06
+        rf")\.?(?:\s+(?-i:[A-Z]{{2,4}}))?$",  # a time zone: CET, BST
         re.IGNORECASE,
     )
     level = alternation(_every_language("levels"))

@@ -28,6 +28,15 @@ def test_relative_dates_sort_with_each_other_only():
     assert sort_key("3h ago") == sort_key("3 hours ago")
 
 
+def test_days_named_relative_to_today_sort_by_day_and_clock():
+    order = ["vorgestern, 23:59", "gestern, 18:06", "i går kl. 18.07", "Heute, 09:15",
+             "today at 10:00"]
+    keys = [sort_key(t) for t in order]
+    assert all(k is not None and k[0] == "day" for k in keys)
+    assert all(before(a, b) for a, b in pairwise(keys))
+    assert not before(sort_key("gestern, 18:06"), sort_key("vor 5 Minuten"))  # other kinds
+
+
 def test_no_date():
     assert sort_key("Antworten") is None
     assert sort_key(None) is None

@@ -79,12 +79,14 @@ def test_page_style_authors_are_given_and_used():
 def test_metadata_patterns():
     for t in ("1. Juni 2015, 18:06", "vor 3 Stunden", "12 hours ago", "for 2 timer siden",
               "2016-04-21 12:22", "June 1, 2015 at 6:06 pm", "vor 2 Std.", "vor 45 Min.",
-              "3h ago", "5 mins ago", "2d"):
+              "3h ago", "5 mins ago", "2d", "Mo, 20.06.2016 09:15", "2016-06-20T09:15:00Z",
+              "Mon 20 Jun 2016 09.15 BST", "i går kl. 18.06", "vorgestern, 12:00"):
         assert is_date(t), t
     for t in ("Antworten", "Reply", "Svar", "+12", "5 likes", "Melden", "Empfehlen",
               "•Share ›"):
         assert is_action(t), t
-    for t in ("Das war vor allem gut.", "3 Hunde", "vor 2 Stühlen"):
+    for t in ("Das war vor allem gut.", "3 Hunde", "vor 2 Stühlen", "20.06.2016 war",
+              "Das ist heute so"):
         assert not is_date(t), t
     assert not is_action("Antworten sind willkommen.")
     assert byline("John Doe • 3 years ago") == ("John Doe", "3 years ago")
