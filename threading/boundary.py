@@ -12,6 +12,7 @@ paragraph before opened a comment.  The weights are fitted on the gold dumps by 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache, partial
 from typing import NamedTuple
@@ -50,6 +51,35 @@ _BEFORE_FIRST_LETTER = " \t\"'„“»«‚(-–—•*>.…"
 # A capital inside a sentence (nouns in German, names, "I"): some writers never type one.
 _MID_CAPITAL = re.compile(r"(?<![.!?:;\"“„»«(\-–]) [A-ZÄÖÜÆØÅÉ]")
 PARALLEL_MIN = 10_000  # paragraphs: below this, a forked worker costs about what it saves
+PARTING_SHARE = 0.1  # of the gaps between paragraphs: wider ones this common part comments
+
+
+class GapHabit(NamedTuple):
+    """How a dump spaces its paragraphs: the blank lines between two paragraphs of one
+    comment, and whether wider gaps are common enough to be how it parts comments."""
+
+    within: int = 0
+    parting: bool = False
+
+    def cue(self, gap: int) -> str | None:
+        if self.parting:
+            return "wider_gap" if gap > self.within else "same_gap"
+        return "stray_gap" if gap > self.within else None  # a rare wider gap: a hint
+
+
+EVEN_GAPS = GapHabit()  # bare dumps, and blank ones with the same gap everywhere
+
+
+def gap_habit(gaps: Sequence[int]) -> GapHabit:
+    """From the gaps before each paragraph but the first.  Within a comment: the narrowest
+    gap that is common; in a dump of many one-paragraph comments the wider gaps that part
+    them may well be the most common ones."""
+    if not gaps:
+        return EVEN_GAPS
+    counts = Counter(gaps)
+    within = min(g for g, c in counts.items() if c >= PARTING_SHARE * len(gaps))
+    wider = sum(c for g, c in counts.items() if g > within)
+    return GapHabit(within, wider >= PARTING_SHARE * len(gaps))
 
 
 @cache
@@ -245,7 +275,7 @@ def features(
     language: str,
     draft_size: int = 1,
     gap: int = 0,
-    typical_gap: int = 0,
+    habit: GapHabit = EVEN_GAPS,
     after: str | None = None,
 ) -> dict[str, float]:
     """Cues for "`line` starts a new comment", given the paragraph before it, the size of
@@ -257,8 +287,9 @@ def features(
     f["paragraphs_so_far"] = min(draft_size - 1, 4) / 4
     if draft_size == 1:
         f.update(_after_start(before, this))
-    if typical_gap and gap > typical_gap:
-        f["wider_gap"] = 1.0
+    cue = habit.cue(gap)
+    if cue:
+        f[cue] = 1.0
     return f
 
 
@@ -318,18 +349,18 @@ def start_probability(
     language: str,
     draft_size: int = 1,
     gap: int = 0,
-    typical_gap: int = 0,
+    habit: GapHabit = EVEN_GAPS,
     model: Mapping[str, float] | None = None,
     after: str | None = None,
 ) -> float:
     w = weights("boundary") if model is None else model
-    return sigmoid(dot(features(prev, line, language, draft_size, gap, typical_gap, after), w))
+    return sigmoid(dot(features(prev, line, language, draft_size, gap, habit, after), w))
 
 
 def starts(
     texts: Sequence[str],
     gaps: Sequence[int],
-    typical_gap: int,
+    habit: GapHabit,
     language: str,
     threshold: float,
     model: Mapping[str, float] | None = None,
@@ -339,7 +370,7 @@ def starts(
     weighted once: the score sums the same products in the same order, so it is the same
     float."""
     w = dict(weights("boundary") if model is None else model)
-    parts = in_two(partial(partial_scores, texts, gaps, typical_gap, language, w),
+    parts = in_two(partial(partial_scores, texts, gaps, habit, language, w),
                    1, len(texts), PARALLEL_MIN)
     so_far = w.get("paragraphs_so_far", 0.0)
     out = [True] * len(texts)
@@ -360,7 +391,7 @@ def starts(
 def partial_scores(
     texts: Sequence[str],
     gaps: Sequence[int],
-    typical_gap: int,
+    habit: GapHabit,
     language: str,
     w: Mapping[str, float],
     first: int,
@@ -383,8 +414,9 @@ def partial_scores(
                      *_weighted(_pair_text(before, this), w),
                      *_weighted(_ahead(this, ahead), w)])
         tail = None  # the cue after the ones that depend on earlier decisions
-        if typical_gap and gaps[k] > typical_gap:
-            tail = 1.0 * w.get("wider_gap", 0.0)
+        cue = habit.cue(gaps[k])
+        if cue:
+            tail = 1.0 * w.get(cue, 0.0)
         out.append((score, _weighted(_after_start(before, this), w), tail))
         if ahead is None:
             break

@@ -12,12 +12,11 @@ In the last two, each paragraph is scored by `boundary.py`: start a comment or c
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache, partial
 
 from .article import find_parts
-from .boundary import starts
+from .boundary import gap_habit, starts
 from .dates import day_offsets, month_numbers
 from .lexicon import available
 from .lexicon import words as lexicon_words
@@ -205,10 +204,9 @@ def group_paragraphs(
     if threshold is None:
         threshold = weights("boundary").get("_threshold", DEFAULT_THRESHOLD)
     gaps = _gaps(lines)
-    typical = typical_gap(gaps)
     paragraphs = [sl for sl in lines if not sl.blank]
     begins = starts([sl.text for sl in paragraphs], [gaps.get(sl.number, 0) for sl in paragraphs],
-                    typical, language, threshold)
+                    gap_habit(list(gaps.values())), language, threshold)
     drafts: list[list[Line]] = []
     for sl, begin in zip(paragraphs, begins, strict=True):
         line = Line(sl.number, sl.text, Role.TEXT)
@@ -217,11 +215,6 @@ def group_paragraphs(
         else:
             drafts[-1].append(line)
     return tuple(_draft(d) for d in drafts)
-
-
-def typical_gap(gaps: dict[int, int]) -> int:
-    """The most common number of blank lines between paragraphs."""
-    return Counter(gaps.values()).most_common(1)[0][0] if gaps else 0
 
 
 def _gaps(lines: Sequence[SourceLine]) -> dict[int, int]:

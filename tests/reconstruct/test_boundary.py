@@ -1,6 +1,13 @@
 """The boundary cues: what a paragraph, its neighbours and its typing say about a start."""
 
-from threadloom.threading.boundary import features, habits, start_probability
+from threadloom.threading.boundary import (
+    EVEN_GAPS,
+    GapHabit,
+    features,
+    gap_habit,
+    habits,
+    start_probability,
+)
 
 
 def test_typing_habits_are_read_per_paragraph():
@@ -84,3 +91,22 @@ def test_whether_a_writer_exclaims_at_all():
     assert habits("Das ist ja wohl nicht dein Ernst, oder doch!", "de")["exclaims"] == "yes"
     assert habits("Das ist ja wohl nicht dein Ernst, oder doch.", "de")["exclaims"] == "no"
     assert "exclaims" not in habits("Kurz!", "de")
+
+
+def test_gap_habit_finds_the_gap_within_a_comment_and_whether_wider_ones_part_them():
+    # Mostly one-paragraph comments, two blank lines between them: the common gap is the
+    # wider one, and the narrower one is still the gap within a comment.
+    assert gap_habit([2, 2, 1, 2, 2, 1, 2, 2, 2, 1]) == GapHabit(1, parting=True)
+    assert gap_habit([1] * 30) == GapHabit(1, parting=False)
+    assert gap_habit([0] * 30 + [1]) == GapHabit(0, parting=False)  # one stray blank line
+    assert gap_habit([]) == EVEN_GAPS
+
+
+def test_gaps_cue_a_start_only_where_the_dump_parts_comments_with_them():
+    parting = GapHabit(1, parting=True)
+    assert features("Erster.", "Zweiter.", "de", gap=2, habit=parting)["wider_gap"] == 1.0
+    assert features("Erster.", "Zweiter.", "de", gap=1, habit=parting)["same_gap"] == 1.0
+    even = GapHabit(1, parting=False)
+    assert features("Erster.", "Zweiter.", "de", gap=2, habit=even)["stray_gap"] == 1.0
+    assert not {"wider_gap", "same_gap", "stray_gap"} & set(
+        features("Erster.", "Zweiter.", "de", gap=1, habit=even))

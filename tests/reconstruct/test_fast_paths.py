@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from threadloom.threading import boundary, features, language, score
 from threadloom.threading import segment as segment_module
-from threadloom.threading.boundary import start_probability, starts
+from threadloom.threading.boundary import GapHabit, start_probability, starts
 from threadloom.threading.cues import OPENER_KINDS, opener
 from threadloom.threading.decode import normalise_newlines
 from threadloom.threading.export import to_json
@@ -37,15 +37,17 @@ def test_boundary_starts_decides_as_start_probability(sample, lang, forked, monk
         monkeypatch.setattr(boundary, "PARALLEL_MIN", 2)
     texts = [line.strip() for line in _sample(sample).splitlines() if line.strip()]
     gaps = [random.Random(k).choice((0, 1, 1, 2)) for k in range(len(texts))]
-    for threshold in (0.3, 0.5, 0.7):
-        fast = starts(texts, gaps, 1, lang, threshold)
-        plain, size = [True], 1
-        for k in range(1, len(texts)):
-            after = texts[k + 1] if k + 1 < len(texts) else None
-            p = start_probability(texts[k - 1], texts[k], lang, size, gaps[k], 1, after=after)
-            plain.append(p >= threshold)
-            size = 1 if plain[-1] else size + 1
-        assert fast == plain
+    for habit in (GapHabit(1, parting=True), GapHabit(1, parting=False)):
+        for threshold in (0.3, 0.5, 0.7):
+            fast = starts(texts, gaps, habit, lang, threshold)
+            plain, size = [True], 1
+            for k in range(1, len(texts)):
+                after = texts[k + 1] if k + 1 < len(texts) else None
+                p = start_probability(texts[k - 1], texts[k], lang, size, gaps[k], habit,
+                                      after=after)
+                plain.append(p >= threshold)
+                size = 1 if plain[-1] else size + 1
+            assert fast == plain
 
 
 def _split_lines_line_by_line(text: str) -> tuple[SourceLine, ...]:

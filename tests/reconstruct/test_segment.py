@@ -166,6 +166,22 @@ def test_page_style_with_abbreviated_relative_dates():
         "Das war doch absehbar.", "Hallo Peter, das sehe ich anders."]
 
 
+def test_a_dump_that_parts_comments_with_wider_gaps_is_split_at_them():
+    # The wider gap decides even against the text: a continuation word after it starts a
+    # comment, a greeting after a narrow gap continues one.
+    text = ("Der Radweg ist endlich fertig.\n\nEr führt bis zum Fluss.\n\n\n"
+            "Und wer bezahlt das alles?\n\n\n"
+            "Die Stadt.\n\nHallo Peter, das steht im Artikel.\n\n\n"
+            "Schön für die Radler.\n")
+    layout = drafts_of(text)
+    assert [d.text for d in layout.drafts] == [
+        "Der Radweg ist endlich fertig.\nEr führt bis zum Fluss.",
+        "Und wer bezahlt das alles?",
+        "Die Stadt.\nHallo Peter, das steht im Artikel.",
+        "Schön für die Radler.",
+    ]
+
+
 def test_blank_lines_alone_are_not_boundaries():
     layout = drafts_of(BLANK_DA, "da")
     assert layout.style == "blank"
