@@ -36,7 +36,7 @@ class Role(StrEnum):
     TEXT = "text"  # a paragraph of a comment
     AUTHOR = "author"  # a comment's author line (page style)
     DATE = "date"  # a comment's date line (page style)
-    ACTION = "action"  # "Antworten", "Reply", vote counts (page style)
+    ACTION = "action"  # "Antworten", "Reply", vote counts, a badge under a name (page style)
 
 
 COMMENT_META = frozenset({Role.AUTHOR, Role.DATE, Role.ACTION})

@@ -69,7 +69,27 @@ def _every_language(key: str) -> set[str]:
 
 
 def is_date(text: str) -> bool:
-    return len(text) <= 60 and bool(_page_patterns()[0].match(text.strip(_ICONS)))
+    if len(text) > 60:
+        return False
+    t = text.strip(_ICONS)
+    first = t[:1].lower()
+    # Most short lines (names, buttons) begin with nothing a date can begin with: that is
+    # told at C speed, before the costly pattern.
+    if not first.isdigit() and not t.lower().startswith(_date_openings().get(first, ())):
+        return False
+    return bool(_page_patterns()[0].match(t))
+
+
+@cache
+def _date_openings() -> dict[str, tuple[str, ...]]:
+    """What a date line may begin with, by first letter: the words of the date pattern's
+    lists (a digit aside)."""
+    words = (set(month_numbers()) | set(day_offsets()) | _every_language("weekdays")
+             | _every_language("relative_time") | _every_language("one"))
+    table: dict[str, set[str]] = {}
+    for word in words:
+        table.setdefault(word[:1].lower(), set()).add(word.lower())
+    return {first: tuple(found) for first, found in table.items()}
 
 
 def is_action(text: str) -> bool:
@@ -83,13 +103,19 @@ _BYLINE = re.compile(r"^(.{1,60}?)\s*[•·|]\s*(.{1,60})$")
 
 
 def byline(text: str) -> tuple[str, str] | None:
-    """(author, date) for a line that gives both, "John Doe • 3 years ago"."""
+    """(author, date) for a line that gives both, "John Doe • 3 years ago" or
+    "1. Juni 2015, 18:06 · Peter"."""
     if len(text) > 120 or not ("•" in text or "·" in text or "|" in text):
         return None
     m = _BYLINE.match(text.strip())
-    if m is None or not is_date(m.group(2)) or not _author_like(m.group(1)):
+    if m is None:
         return None
-    return m.group(1), m.group(2)
+    first, second = m.group(1), m.group(2)
+    if is_date(second) and _author_like(first):
+        return first, second
+    if is_date(first) and _author_like(second) and not is_date(second):
+        return second, first
+    return None
 
 
 def _dated(text: str) -> bool:
@@ -150,9 +176,21 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
                 role = Role.ACTION
             elif (i < last and texts[i + 1].number in dated
                   and asked_once(authors, sl.text, _author_like)):
+                # A name with a badge under it ("Peter M." / "Abonnent" / date): the
+                # badge is no author of its own.
+                role = Role.ACTION if _under_name(texts, i, out) else Role.AUTHOR
+            elif (i + 2 <= last and texts[i + 2].number in dated
+                  and (not out or out[-1].role is Role.ACTION)
+                  and asked_once(authors, sl.text, _author_like)
+                  and asked_once(authors, texts[i + 1].text, _author_like)):
                 role = Role.AUTHOR
         out.append(Line(sl.number, sl.text, role))
     return out
+
+
+def _under_name(texts: Sequence[SourceLine], i: int, done: Sequence[Line]) -> bool:
+    """Whether line i, just above a date, is a badge under the comment's author line."""
+    return bool(done) and done[-1].role is Role.AUTHOR and done[-1].number == texts[i - 1].number
 
 
 def _title_number(texts: Sequence[SourceLine], i: int, done: Sequence[Line], dated: set[int],
@@ -182,8 +220,8 @@ def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
             continue
         if line.role is Role.AUTHOR:
             starts = True
-        elif line.role is Role.DATE:
-            starts = prev.role is not Role.AUTHOR
+        elif line.role is Role.DATE:  # under its author line (and badges), or alone
+            starts = not _heading(drafts[-1])
         elif line.role is Role.ACTION:
             starts = False
         else:
@@ -195,6 +233,16 @@ def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
     if leading and not drafts:  # nothing but action lines: they still make one comment
         drafts.append(leading)
     return tuple(_draft(d) for d in drafts)
+
+
+def _heading(draft: Sequence[Line]) -> bool:
+    """Whether a draft so far is an author line with nothing around it but badges (and
+    the action lines above a page's first comment)."""
+    return all(line.role in _HEADING for line in draft) and any(
+        line.role is Role.AUTHOR for line in draft)
+
+
+_HEADING = (Role.AUTHOR, Role.ACTION)
 
 
 def group_paragraphs(

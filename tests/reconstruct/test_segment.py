@@ -157,6 +157,50 @@ def test_page_style_with_nesting_levels_and_dotted_dates():
     assert d.comments[1].parent == d.comments[0].id  # "hi throwaway": throwaway_42
 
 
+PAGE_BADGES = """\
+Peter M.
+Abonnent
+vor 2 Stunden
+Das war doch absehbar.
+Antworten
+Anna_B
+vor 1 Stunde
+Hallo Peter, das sehe ich anders.
+Antworten
+Klaus
+Top-Kommentator
+vor 45 Minuten
+Sehe ich auch so wie Anna.
+Antworten
+"""
+
+PAGE_DATE_FIRST = """\
+1. Juni 2015, 18:06 · Peter
+Das war doch absehbar.
+Antworten
+1. Juni 2015, 18:20 · Anna
+Hallo Peter, das sehe ich anders.
+Antworten
+"""
+
+
+def test_page_style_with_a_badge_under_the_name():
+    layout = drafts_of(PAGE_BADGES)
+    assert [(d.author, d.date, d.text) for d in layout.drafts] == [
+        ("Peter M.", "vor 2 Stunden", "Das war doch absehbar."),
+        ("Anna_B", "vor 1 Stunde", "Hallo Peter, das sehe ich anders."),
+        ("Klaus", "vor 45 Minuten", "Sehe ich auch so wie Anna."),
+    ]
+    assert [line.role for line in layout.drafts[0].lines] == [
+        Role.AUTHOR, Role.ACTION, Role.DATE, Role.TEXT, Role.ACTION]
+
+
+def test_page_style_with_the_date_before_the_name_on_one_line():
+    layout = drafts_of(PAGE_DATE_FIRST)
+    assert [(d.author, d.date) for d in layout.drafts] == [
+        ("Peter", "1. Juni 2015, 18:06"), ("Anna", "1. Juni 2015, 18:20")]
+
+
 def test_page_style_with_abbreviated_relative_dates():
     layout = drafts_of(PAGE_ABBREVIATED)
     assert layout.style == "page"
