@@ -22,6 +22,9 @@ from threadloom.threading.cues import (
         ("Hi Sarah, that is not what I said.", "en", "Sarah"),
         ("@user1234 was soll das?", "de", "user1234"),
         ("hallo anna_k, welche Zahlen?", "de", "anna_k"),
+        ("In reply to Peter: no, it was 2015.", "en", "Peter"),  # reply lines name the parent
+        ("Antwort auf Peter: Nein.", "de", "Peter"),
+        ("Svar til Mette: det passer ikke.", "da", "Mette"),
         ("Hallo zusammen, ich habe eine Frage.", "de", None),
         ("Hi all, quick question.", "en", None),
         ("Hallo, wie geht es?", "de", None),
