@@ -206,8 +206,8 @@ def _title_number(texts: Sequence[SourceLine], i: int, done: Sequence[Line], dat
 
 
 def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
-    """A comment starts at an author line, or at a date line that has none before it,
-    or at text after the last action line of the comment before."""
+    """A comment starts at an author line, or at a date line with no author line (and
+    badges) just above it, or at text after the last action line of the comment before."""
     drafts: list[list[Line]] = []
     leading: list[Line] = []  # action lines before the first comment go with it
     for line in lines:
