@@ -84,6 +84,14 @@ def _greeting_pattern(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"^\W*({alts})\s+{_NAME}\s*(?:[,!:;.\-–]|$)", re.IGNORECASE)
 
 
+@cache
+def _wrote_pattern(language: str) -> re.Pattern[str] | None:
+    alts = _alternatives(language, "wrote")
+    if alts is None:
+        return None
+    return re.compile(rf"^\W*{_NAME}\s+(?:{alts})\s*:", re.IGNORECASE)
+
+
 def greeting(text: str, language: str) -> tuple[str | None, str | None]:
     """("Peter", "hallo") for "Hallo Peter, ..."; @handles count as greetings too."""
     name, word, _ = _greeting(text, language)
@@ -106,6 +114,13 @@ def _greeting(text: str, language: str) -> tuple[str | None, str | None, str | N
                         or "@" in m.group(2)):  # a name, or a handle (anna_k, user42)
                     return name, m.group(1).lower(), None
                 lower = name.split()[0]
+    wrote = _wrote_pattern(language)
+    m = wrote.match(first) if wrote is not None and ":" in first else None
+    if m:  # "Peter schrieb: ..." quotes the parent, so it names its author as a greeting
+        name = m.group(1).lstrip("@").rstrip(".-")
+        if name.split()[0].lower() not in _not_names(language) and (
+                name[0].isupper() or "_" in name or any(ch.isdigit() for ch in name)):
+            return name, "wrote", None
     m = _AT.search(first) if "@" in first else None
     if m:
         return m.group(1).rstrip(".-"), "@", None
@@ -223,7 +238,8 @@ def comment_cues(paragraphs: Sequence[str], language: str,
     kind, opener_word = opener(text, language)
     found_mentions: tuple[str, ...] = ()
     if not present.isdisjoint(_first_words_after(language)):
-        found_mentions = mentions(text, language)
+        # The one greeted is the parent's author, not one further up ("Peter schrieb:").
+        found_mentions = tuple(n for n in mentions(text, language) if n != name)
     self_ref = None
     if not present.isdisjoint(_first_words(language, "self_reference")):
         self_ref = find_phrase(text[:600], lexicon_words(language, "attach", "self_reference"))

@@ -25,6 +25,11 @@ from threadloom.threading.cues import (
         ("In reply to Peter: no, it was 2015.", "en", "Peter"),  # reply lines name the parent
         ("Antwort auf Peter: Nein.", "de", "Peter"),
         ("Svar til Mette: det passer ikke.", "da", "Mette"),
+        ("Peter schrieb: Das stimmt nicht.", "de", "Peter"),  # quoting the parent
+        ("Mary wrote: the point is moot.", "en", "Mary"),
+        ("Zitat Impressum1: „Zu behaupten“", "de", "Impressum1"),
+        ("Die Regierung schrieb: nichts.", "de", None),
+        ("Wie Peter schrieb, ist das so.", "de", None),
         ("Hallo zusammen, ich habe eine Frage.", "de", None),
         ("Hi all, quick question.", "en", None),
         ("Hallo, wie geht es?", "de", None),
