@@ -16,6 +16,7 @@ from functools import cache
 from .lexicon import words as lexicon_words
 from .lines import SourceLine
 from .model import Article, ChromeBlock, Line, Role
+from .nesting import nests_by_indent
 from .text import asked_once, head, starts_with, title_like
 
 ARTICLE_SCAN = 80  # an article's closing marker is looked for in this many paragraphs
@@ -48,8 +49,8 @@ def _phrase_set(language: str, key: str) -> frozenset[str]:
 def _chrome_numbers(texts: Sequence[SourceLine], language: str) -> set[int]:
     """Indented runs (sidebars) and short chrome headings with what hangs under them."""
     indented = [sl for sl in texts if sl.indent >= 2]
-    if len(indented) * 5 > len(texts) * 4:  # an indented dump: indentation means nothing
-        return set()
+    if indented and (len(indented) * 5 > len(texts) * 4 or nests_by_indent(texts)):
+        return set()  # indentation means nothing here, or nests replies
     found: set[int] = set()
     # Short lines repeat on a page ("Antworten", authors, dates): each text asked once.
     heading: dict[str, bool] = {}

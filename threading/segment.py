@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache, partial
 
 from .article import find_parts
@@ -22,6 +23,7 @@ from .lexicon import available
 from .lexicon import words as lexicon_words
 from .lines import SourceLine
 from .model import Line, Role
+from .nesting import nests_by_indent
 from .parallel import in_two
 from .stages import Draft, Layout
 from .text import alternation, asked_once
@@ -255,13 +257,20 @@ def group_paragraphs(
     paragraphs = [sl for sl in lines if not sl.blank]
     begins = starts([sl.text for sl in paragraphs], [gaps.get(sl.number, 0) for sl in paragraphs],
                     gap_habit(list(gaps.values())), language, threshold)
+    nested = nests_by_indent(paragraphs)
     drafts: list[list[Line]] = []
-    for sl, begin in zip(paragraphs, begins, strict=True):
+    indents: list[int] = []
+    for k, (sl, begin) in enumerate(zip(paragraphs, begins, strict=True)):
         line = Line(sl.number, sl.text, Role.TEXT)
-        if begin:
+        # Where indentation nests replies, a paragraph indented otherwise starts a comment.
+        if begin or (nested and sl.indent != paragraphs[k - 1].indent):
             drafts.append([line])
+            indents.append(sl.indent)
         else:
             drafts[-1].append(line)
+    if nested:
+        return tuple(replace(_draft(d), indent=indent) for d, indent in zip(drafts, indents,
+                                                                             strict=True))
     return tuple(_draft(d) for d in drafts)
 
 

@@ -16,6 +16,7 @@ class Draft:
     lines: tuple[Line, ...]
     author: str | None = None
     date: str | None = None
+    indent: int | None = None  # where the dump nests replies by indentation (nesting.py)
 
     @property
     def text(self) -> str:

@@ -1,0 +1,49 @@
+"""Dumps whose copy kept each reply indented under its parent."""
+
+from threadloom.threading.lines import split_lines
+from threadloom.threading.nesting import nests_by_indent, parents_by_indent
+from threadloom.threading.pipeline import reconstruct
+
+NESTED = """\
+Die Mieten in der Stadt steigen seit Jahren schneller als die Löhne.
+    Hallo Peter, das liegt vor allem an den Zinsen.
+        Nein, am fehlenden Neubau.
+        Und an den vielen Ferienwohnungen.
+    Sehe ich auch so.
+Der neue Radweg am Fluss ist endlich fertig.
+    Wurde auch Zeit.
+Weiß jemand, wann die Bibliothek wieder öffnet?
+    Im April, steht auf der Website.
+"""
+
+SIDEBAR = """\
+Die Mieten steigen
+Die Stadt hat neue Zahlen vorgelegt.
+    Lesen Sie auch
+    Neue Radwege für die Innenstadt
+Die Mieten in der Stadt steigen seit Jahren schneller als die Löhne.
+Hallo Peter, das liegt vor allem an den Zinsen.
+"""
+
+
+def test_indented_runs_that_come_and_go_nest_replies_a_block_does_not():
+    assert nests_by_indent(split_lines(NESTED))
+    assert not nests_by_indent(split_lines(SIDEBAR))
+    assert not nests_by_indent(split_lines("Eins.\nZwei.\nDrei.\n"))
+
+
+def test_the_parent_is_the_nearest_comment_indented_less():
+    assert parents_by_indent([0, 4, 8, 4, 0, 4, 4, 2]) == [None, 0, 1, 0, None, 4, 4, 4]
+
+
+def test_a_nested_dump_is_read_as_its_indentation_shows():
+    d = reconstruct(NESTED)
+    by_line = {c.span.first: c for c in d.comments}
+    first_line = {c.id: c.span.first for c in d.comments}
+    assert sorted(by_line) == [1, 2, 3, 5, 6, 7, 8, 9]  # line 4 continues the comment on 3
+    parent_line = {n: first_line.get(c.parent) for n, c in by_line.items()}
+    assert parent_line == {1: None, 2: 1, 3: 2, 5: 1, 6: None, 7: 6, 8: None, 9: 8}
+    assert not d.chrome  # the indented replies are comments, not a sidebar
+    assert by_line[1].author == "Peter"  # "Hallo Peter" in the reply under it
+    assert [e.cue for e in by_line[3].evidence] == ["indentation"]
+    assert by_line[3].confidence == 1.0

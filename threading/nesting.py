@@ -1,0 +1,60 @@
+"""Replies nested by indentation: some copies keep each reply indented under its parent.
+
+Such a dump shows its tree outright.  It is told apart from a page's sidebars (indented
+blocks too, see article.py) by how often indented runs come and go: sidebars make a block
+or two, nested replies one run per thread and more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .authors import AuthorBook
+from .cues import Cues
+from .lines import SourceLine
+from .model import Evidence
+from .stages import Draft, Link
+
+NESTED_RUNS = 3  # indented runs a dump needs before its indentation reads as nesting
+
+_UNDER = (Evidence("indentation", "indented under it on the page"),)
+_TOP = (Evidence("indentation", "not indented under any comment on the page"),)
+
+
+def nests_by_indent(lines: Sequence[SourceLine]) -> bool:
+    """Whether the indentation of a dump's comment lines shows replies nested under what
+    they answer rather than a sidebar."""
+    indents = [sl.indent for sl in lines if not sl.blank]
+    if not indents or max(indents) < min(indents) + 2:  # most dumps: told at C speed
+        return False
+    base = min(indents)
+    runs, inside = 0, False
+    for indent in indents:
+        indented = indent >= base + 2
+        runs += indented and not inside
+        inside = indented
+    return runs >= NESTED_RUNS
+
+
+def parents_by_indent(indents: Sequence[int]) -> list[int | None]:
+    """Each comment's parent: the nearest comment before it that is indented less."""
+    parents: list[int | None] = []
+    open_: list[tuple[int, int]] = []  # (indent, index) of the comments a reply may answer
+    for i, indent in enumerate(indents):
+        while open_ and open_[-1][0] >= indent:
+            open_.pop()
+        parents.append(open_[-1][1] if open_ else None)
+        open_.append((indent, i))
+    return parents
+
+
+def attach_by_indent(drafts: Sequence[Draft], cues: Sequence[Cues]) -> tuple[Link, ...]:
+    """Links as the indentation shows them (every draft has its `indent`); greetings still
+    name the authors of the comments they answer."""
+    parents = parents_by_indent([d.indent or 0 for d in drafts])
+    book = AuthorBook([d.author for d in drafts])
+    for i, parent in enumerate(parents):
+        book.after_link(i, parent, parents, cues[i])
+    book.settle(parents, cues)
+    return tuple(Link(p, 1.0, _TOP if p is None else _UNDER, book.name[i], book.source[i])
+                 for i, p in enumerate(parents))
