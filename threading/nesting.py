@@ -28,12 +28,18 @@ def nests_by_indent(lines: Sequence[SourceLine]) -> bool:
     if not indents or max(indents) < min(indents) + 2:  # most dumps: told at C speed
         return False
     base = min(indents)
+    levels = {indent for indent in indents if indent >= base + 2}
+    first_level = min(levels)
     runs, inside = 0, False
     for indent in indents:
         indented = indent >= base + 2
-        runs += indented and not inside
+        if indented and not inside:
+            if indent != first_level:  # a reply is one level in; a sidebar may be anywhere
+                return False
+            runs += 1
         inside = indented
-    return runs >= NESTED_RUNS
+    # Replies under replies show as a second level; without them, it takes a few runs.
+    return runs >= NESTED_RUNS or (runs >= 2 and len(levels) >= 2)
 
 
 def parents_by_indent(indents: Sequence[int]) -> list[int | None]:

@@ -305,6 +305,9 @@ def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:
     parts = find_parts(lines, language)
     if style == "page":
         drafts = group_page(classify(parts.rest, style, dated))
+        if nests_by_indent(parts.rest):  # each comment's block indented under its parent
+            indent = {sl.number: sl.indent for sl in parts.rest}
+            drafts = tuple(replace(d, indent=indent[d.start]) for d in drafts)
     else:
         drafts = group_paragraphs(parts.rest, language)
     return Layout(style, parts.article, parts.chrome, drafts)

@@ -30,6 +30,9 @@ def test_indented_runs_that_come_and_go_nest_replies_a_block_does_not():
     assert nests_by_indent(split_lines(NESTED))
     assert not nests_by_indent(split_lines(SIDEBAR))
     assert not nests_by_indent(split_lines("Eins.\nZwei.\nDrei.\n"))
+    # Two sidebars at different depths: the second does not come one level in.
+    assert not nests_by_indent(split_lines("A.\n  B.\nC.\n    D.\nE.\n  F.\n"))
+    assert nests_by_indent(split_lines("A.\n  B.\n    C.\nD.\n  E.\n"))
 
 
 def test_the_parent_is_the_nearest_comment_indented_less():
@@ -47,3 +50,35 @@ def test_a_nested_dump_is_read_as_its_indentation_shows():
     assert by_line[1].author == "Peter"  # "Hallo Peter" in the reply under it
     assert [e.cue for e in by_line[3].evidence] == ["indentation"]
     assert by_line[3].confidence == 1.0
+
+
+NESTED_PAGE = """\
+anna_k
+1. Juni 2015, 18:06
+Der Artikel trifft es nicht.
+Antworten
+    bernd77
+    1. Juni 2015, 18:20
+    Welche Zahlen meinst du?
+    Antworten
+carla
+1. Juni 2015, 18:25
+Ganz neues Thema: der Radweg.
+Antworten
+    dora
+    1. Juni 2015, 18:31
+    Endlich!
+    Antworten
+        carla
+        1. Juni 2015, 18:40
+        Ja, oder?
+        Antworten
+"""
+
+
+def test_a_nested_page_is_read_as_its_indentation_shows():
+    d = reconstruct(NESTED_PAGE)
+    assert d.source.style == "page"
+    assert [c.author for c in d.comments] == ["anna_k", "bernd77", "carla", "dora", "carla"]
+    first_line = {c.id: c.span.first for c in d.comments}
+    assert [first_line.get(c.parent) for c in d.comments] == [None, 1, None, 9, 13]
