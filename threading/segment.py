@@ -96,7 +96,18 @@ def _date_openings() -> dict[str, tuple[str, ...]]:
 
 def is_action(text: str) -> bool:
     # Buttons may carry their icons along ("•Share ›"): those are not part of the word.
-    return len(text) <= 40 and bool(_page_patterns()[1].match(text.strip(_ICONS)))
+    if len(text) > 60:
+        return False
+    t = text.strip(_ICONS)
+    if len(t) <= 40 and _page_patterns()[1].match(t):
+        return True
+    # A row of buttons: "Reply · Share · Report", "Antworten | Melden | 12".
+    parts = _BUTTON_ROW.split(t) if t and ("·" in t or "•" in t or "|" in t) else ()
+    return len(parts) > 1 and all(
+        len(p) <= 40 and _page_patterns()[1].match(p) for p in parts)
+
+
+_BUTTON_ROW = re.compile(r"\s*[·•|]\s*")
 
 
 _ICONS = " \t•·›‹»«|↩↪⤷"
@@ -173,7 +184,7 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
         if style == "page" and len(sl.text) <= 120:
             if sl.number in dated:
                 role = Role.DATE
-            elif (len(sl.text) <= 40 and asked_once(actions, sl.text, is_action)
+            elif (len(sl.text) <= 60 and asked_once(actions, sl.text, is_action)
                   and not _title_number(texts, i, out, dated, actions)):
                 role = Role.ACTION
             elif (i < last and texts[i + 1].number in dated

@@ -83,8 +83,9 @@ def test_metadata_patterns():
               "Mon 20 Jun 2016 09.15 BST", "i går kl. 18.06", "vorgestern, 12:00"):
         assert is_date(t), t
     for t in ("Antworten", "Reply", "Svar", "+12", "5 likes", "Melden", "Empfehlen",
-              "•Share ›"):
+              "•Share ›", "Reply · Share · Report", "Antworten | Melden | 12"):
         assert is_action(t), t
+    assert not is_action("Ja · Nein")
     for t in ("Das war vor allem gut.", "3 Hunde", "vor 2 Stühlen", "20.06.2016 war",
               "Das ist heute so"):
         assert not is_date(t), t
