@@ -2,7 +2,7 @@
 
 Three page-copy styles are told apart automatically:
 - page: author, date and action lines ("Antworten", "Reply", vote counts) frame each
-  comment, so boundaries are read off them and the author is given;
+  comment, so boundaries are read off them and the author is given (`page.py`);
 - blank: blank lines between paragraphs, which say nothing about comment boundaries by
   themselves (unless the gaps vary: a wider gap then counts as a cue);
 - bare: one paragraph a line.
@@ -11,148 +11,19 @@ In the last two, each paragraph is scored by `boundary.py`: start a comment or c
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import cache, partial
 
 from .article import find_parts
 from .boundary import gap_habit, starts
-from .dates import day_offsets, month_numbers
-from .lexicon import available
-from .lexicon import words as lexicon_words
 from .lines import SourceLine
 from .model import Line, Role
 from .nesting import nests_by_indent
-from .parallel import in_two
+from .page import classify, date_lines, draft_of, group_page
 from .stages import Draft, Layout
-from .text import alternation, asked_once
 from .weights import weights
 
 DEFAULT_THRESHOLD = 0.5
-
-
-@cache
-def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Date and action lines in every language we have a lexicon for."""
-    months = set(month_numbers())
-    rel, actions = _every_language("relative_time"), _every_language("actions")
-    rel |= set(day_offsets())
-    m, r, a = alternation(months), alternation(rel), alternation(actions)
-    weekday = alternation(_every_language("weekdays"))
-    before, after = alternation(_every_language("clock_before")), alternation(
-        _every_language("clock_after"))
-    one, counts = alternation(_every_language("one")), alternation(_every_language("counts"))
-    clock = (rf"(?:,?\s*(?:{before})?\s*\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?"
-             rf"(?:\s*(?:{after}))?)?")
-    date = re.compile(
-        rf"^(?:(?:{weekday})\.?,?\s+)?"  # Mo, 20.06.2016
-        rf"(?:(?:{m})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{clock}"  # June 1, 2015
-        rf"|\d{{1,2}}\.?\s*(?:{m})\.?\s+\d{{4}}{clock}"  # 1. Juni 2015, 18:06
-        rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}{clock}"  # 01.06.2015 18:06
-        rf"|\d{{4}}-\d{{2}}-\d{{2}}"  # ISO, with a time and zone or not
-        rf"(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
-        rf"|(?:(?:{r})\s*)*(?:\d+\s*|(?:{one})\s+)(?:{r})\.?(?:\s+(?:{r})\.?)*"  # 3 hr. ago
-        rf"|(?:{r})\.?(?:,?\s+(?:(?:{r})\.?|\d{{1,2}}[:.]\d{{2}}))*"  # i går kl. 18.06
-        rf")\.?(?:\s+(?-i:[A-Z]{{2,4}}))?$",  # a time zone: CET, BST
-        re.IGNORECASE,
-    )
-    level = alternation(_every_language("levels"))
-    action = re.compile(
-        rf"^(?:(?:{a})(?:\s*\(\d+\))?|[+\-−]?\s?\d{{1,6}}|\d+\s+(?:{counts})"
-        rf"|(?:{level})\s+\d{{1,2}})$",  # "level 2": how deep the next comment is
-        re.IGNORECASE,
-    )
-    return date, action
-
-
-def _every_language(key: str) -> set[str]:
-    return {w for lang in available() for w in lexicon_words(lang, "page", key)}
-
-
-def is_date(text: str) -> bool:
-    if len(text) > 60:
-        return False
-    t = text.strip(_ICONS)
-    first = t[:1].lower()
-    # Most short lines (names, buttons) begin with nothing a date can begin with: that is
-    # told at C speed, before the costly pattern.
-    if not first.isdigit() and not t.lower().startswith(_date_openings().get(first, ())):
-        return False
-    return bool(_page_patterns()[0].match(t))
-
-
-@cache
-def _date_openings() -> dict[str, tuple[str, ...]]:
-    """What a date line may begin with, by first letter: the words of the date pattern's
-    lists (a digit aside)."""
-    words = (set(month_numbers()) | set(day_offsets()) | _every_language("weekdays")
-             | _every_language("relative_time") | _every_language("one"))
-    table: dict[str, set[str]] = {}
-    for word in words:
-        table.setdefault(word[:1].lower(), set()).add(word.lower())
-    return {first: tuple(found) for first, found in table.items()}
-
-
-def is_action(text: str) -> bool:
-    # Buttons may carry their icons along ("•Share ›"): those are not part of the word.
-    if len(text) > 60:
-        return False
-    t = text.strip(_ICONS)
-    if len(t) <= 40 and _page_patterns()[1].match(t):
-        return True
-    # A row of buttons: "Reply · Share · Report", "Antworten | Melden | 12".
-    parts = _BUTTON_ROW.split(t) if t and ("·" in t or "•" in t or "|" in t) else ()
-    return len(parts) > 1 and all(
-        len(p) <= 40 and _page_patterns()[1].match(p) for p in parts)
-
-
-_BUTTON_ROW = re.compile(r"\s*[·•|]\s*")
-
-
-_ICONS = " \t•·›‹»«|↩↪⤷"
-# "John Doe • 3 years ago": author and date on one line, split by a dot or bar.
-_BYLINE = re.compile(r"^(.{1,60}?)\s*[•·|]\s*(.{1,60})$")
-
-
-def byline(text: str) -> tuple[str, str] | None:
-    """(author, date) for a line that gives both, "John Doe • 3 years ago" or
-    "1. Juni 2015, 18:06 · Peter"."""
-    if len(text) > 120 or not ("•" in text or "·" in text or "|" in text):
-        return None
-    m = _BYLINE.match(text.strip())
-    if m is None:
-        return None
-    first, second = m.group(1), m.group(2)
-    if is_date(second) and _author_like(first):
-        return first, second
-    if is_date(first) and _author_like(second) and not is_date(second):
-        return second, first
-    return None
-
-
-def _dated(text: str) -> bool:
-    return is_date(text) or byline(text) is not None
-
-
-def _author_like(text: str) -> bool:
-    return 0 < len(text) <= 60 and len(text.split()) <= 5 and not is_action(text)
-
-
-PARALLEL_MIN = 50_000  # lines: below this, a forked worker costs about what it saves
-
-
-def date_lines(lines: Sequence[SourceLine]) -> set[int]:
-    """The numbers of the lines that are dates: style detection and classification both
-    ask, and the date pattern is the costly part of either (on a big dump, half of the
-    lines are asked in a forked child)."""
-    return set(in_two(partial(_date_numbers, lines), 0, len(lines), PARALLEL_MIN))
-
-
-def _date_numbers(lines: Sequence[SourceLine], start: int, stop: int) -> list[int]:
-    known: dict[str, bool] = {}
-    return [sl.number for sl in lines[start:stop]
-            if not sl.blank and asked_once(known, sl.text, _dated)]
 
 
 def detect_style(lines: Sequence[SourceLine], dated: set[int] | None = None) -> str:
@@ -165,97 +36,6 @@ def detect_style(lines: Sequence[SourceLine], dated: set[int] | None = None) -> 
         return "page"
     blanks = len(lines) - len(text_lines)
     return "blank" if blanks * 3 >= len(text_lines) else "bare"
-
-
-def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = None
-             ) -> list[Line]:
-    """Give every non-blank comment line a role: text, or (page style) author/date/action.
-    `dated`: the date lines' numbers (date_lines), when the caller has them."""
-    texts = [sl for sl in lines if not sl.blank]
-    if style == "page" and dated is None:
-        dated = date_lines(texts)
-    out = []
-    actions: dict[str, bool] = {}
-    authors: dict[str, bool] = {}
-    last = len(texts) - 1
-    for i, sl in enumerate(texts):
-        role = Role.TEXT
-        # The lengths first: a paragraph is too long for any of these, and most lines are.
-        if style == "page" and len(sl.text) <= 120:
-            if sl.number in dated:
-                role = Role.DATE
-            elif (len(sl.text) <= 60 and asked_once(actions, sl.text, is_action)
-                  and not _title_number(texts, i, out, dated, actions)):
-                role = Role.ACTION
-            elif (i < last and texts[i + 1].number in dated
-                  and asked_once(authors, sl.text, _author_like)):
-                # A name with a badge under it ("Peter M." / "Abonnent" / date): the
-                # badge is no author of its own.
-                role = Role.ACTION if _under_name(texts, i, out) else Role.AUTHOR
-            elif (i + 2 <= last and texts[i + 2].number in dated
-                  and (not out or out[-1].role is Role.ACTION)
-                  and asked_once(authors, sl.text, _author_like)
-                  and asked_once(authors, texts[i + 1].text, _author_like)):
-                role = Role.AUTHOR
-        out.append(Line(sl.number, sl.text, role))
-    return out
-
-
-def _under_name(texts: Sequence[SourceLine], i: int, done: Sequence[Line]) -> bool:
-    """Whether line i, just above a date, is a badge under the comment's author line."""
-    return bool(done) and done[-1].role is Role.AUTHOR and done[-1].number == texts[i - 1].number
-
-
-def _title_number(texts: Sequence[SourceLine], i: int, done: Sequence[Line], dated: set[int],
-                  actions: dict[str, bool]) -> bool:
-    """A bare number right under a comment's date with text after it ("1998" as the
-    comment's first line) is the comment's text, not a vote count: read as an action, it
-    would end the comment and make the text below it a comment of its own."""
-    if not (done and done[-1].role is Role.DATE and texts[i].text.strip().isdigit()):
-        return False
-    after = texts[i + 1] if i + 1 < len(texts) else None
-    return (after is not None and after.number not in dated
-            and not asked_once(actions, after.text, is_action))
-
-
-def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
-    """A comment starts at an author line, or at a date line with no author line (and
-    badges) just above it, or at text after the last action line of the comment before."""
-    drafts: list[list[Line]] = []
-    leading: list[Line] = []  # action lines before the first comment go with it
-    for line in lines:
-        prev = drafts[-1][-1] if drafts else None
-        if prev is None and line.role is Role.ACTION:
-            leading.append(line)
-            continue
-        if prev is None:
-            drafts.append([*leading, line])
-            continue
-        if line.role is Role.AUTHOR:
-            starts = True
-        elif line.role is Role.DATE:  # under its author line (and badges), or alone
-            starts = not _heading(drafts[-1])
-        elif line.role is Role.ACTION:
-            starts = False
-        else:
-            starts = prev.role is Role.ACTION
-        if starts:
-            drafts.append([line])
-        else:
-            drafts[-1].append(line)
-    if leading and not drafts:  # nothing but action lines: they still make one comment
-        drafts.append(leading)
-    return tuple(_draft(d) for d in drafts)
-
-
-def _heading(draft: Sequence[Line]) -> bool:
-    """Whether a draft so far is an author line with nothing around it but badges (and
-    the action lines above a page's first comment)."""
-    return all(line.role in _HEADING for line in draft) and any(
-        line.role is Role.AUTHOR for line in draft)
-
-
-_HEADING = (Role.AUTHOR, Role.ACTION)
 
 
 def group_paragraphs(
@@ -280,9 +60,9 @@ def group_paragraphs(
         else:
             drafts[-1].append(line)
     if nested:
-        return tuple(replace(_draft(d), indent=indent) for d, indent in zip(drafts, indents,
+        return tuple(replace(draft_of(d), indent=indent) for d, indent in zip(drafts, indents,
                                                                              strict=True))
-    return tuple(_draft(d) for d in drafts)
+    return tuple(draft_of(d) for d in drafts)
 
 
 def _gaps(lines: Sequence[SourceLine]) -> dict[int, int]:
@@ -299,15 +79,6 @@ def _gaps(lines: Sequence[SourceLine]) -> dict[int, int]:
         seen = True
         run = 0
     return gaps
-
-
-def _draft(lines: Sequence[Line]) -> Draft:
-    author = next((x.text for x in lines if x.role is Role.AUTHOR), None)
-    date = next((x.text for x in lines if x.role is Role.DATE), None)
-    both = byline(date) if date is not None else None
-    if both is not None:
-        author, date = author or both[0], both[1]
-    return Draft(tuple(lines), author, date.strip(_ICONS) if date else date)
 
 
 def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:
@@ -335,5 +106,5 @@ def drafts_from_spans(
     for first, last in spans:
         members = tuple(by_number[n] for n in range(first, last + 1) if n in by_number)
         if members:
-            drafts.append(_draft(members))
+            drafts.append(draft_of(members))
     return tuple(drafts)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from threadloom.threading import boundary, features, language, score
-from threadloom.threading import segment as segment_module
+from threadloom.threading import page as page_module
 from threadloom.threading.boundary import GapHabit, start_probability, starts
 from threadloom.threading.cues import OPENER_KINDS, opener
 from threadloom.threading.decode import normalise_newlines
@@ -197,9 +197,9 @@ def test_read_comments_as_comment_languages_then_prepare(forked, monkeypatch):
 
 def test_date_lines_forked_as_here(monkeypatch):
     lines = split_lines(_page_dump(300))
-    here = segment_module.date_lines(lines)
-    monkeypatch.setattr(segment_module, "PARALLEL_MIN", 2)
-    assert segment_module.date_lines(lines) == here
+    here = page_module.date_lines(lines)
+    monkeypatch.setattr(page_module, "PARALLEL_MIN", 2)
+    assert page_module.date_lines(lines) == here
     assert len(here) == 300
 
 
@@ -212,9 +212,9 @@ def test_in_background_gives_the_result_here_or_forked():
 def test_reconstruct_with_forked_workers_as_without(monkeypatch):
     page = _page_dump(300)
     bare = "\n".join(line for line in page.splitlines()
-                     if not segment_module.is_date(line) and line != "Antworten")
+                     if not page_module.is_date(line) and line != "Antworten")
     here = [to_json(reconstruct(text)) for text in (page, bare)]
-    for module in (boundary, features, language, score, segment_module):
+    for module in (boundary, features, language, score, page_module):
         monkeypatch.setattr(module, "PARALLEL_MIN", 2)
     assert [to_json(reconstruct(text)) for text in (page, bare)] == here
 

@@ -3,7 +3,8 @@
 from threadloom.threading.lines import split_lines
 from threadloom.threading.model import Role
 from threadloom.threading.pipeline import reconstruct
-from threadloom.threading.segment import byline, detect_style, is_action, is_date, segment
+from threadloom.threading.page import byline, is_action, is_date
+from threadloom.threading.segment import detect_style, segment
 
 PAGE_DE = """\
 anna_k
