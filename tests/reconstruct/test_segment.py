@@ -2,8 +2,8 @@
 
 from threadloom.threading.lines import split_lines
 from threadloom.threading.model import Role
-from threadloom.threading.pipeline import reconstruct
 from threadloom.threading.page import byline, is_action, is_date
+from threadloom.threading.pipeline import reconstruct
 from threadloom.threading.segment import detect_style, segment
 
 PAGE_DE = """\
