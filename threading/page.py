@@ -146,6 +146,25 @@ def _date_numbers(lines: Sequence[SourceLine], start: int, stop: int) -> list[in
             if not sl.blank and asked_once(known, sl.text, _dated)]
 
 
+_COUNT = re.compile(r"[+\-−]?\s?\d{1,6}")
+
+
+def button_lines(texts: Sequence[SourceLine]) -> int:
+    """How many lines are buttons by name ("Antworten", "Reply · Share"); vote counts
+    alone are left out (a bare dump may have a line that is just a number)."""
+    known: dict[str, bool] = {}
+    return sum(1 for sl in texts if len(sl.text) <= 60 and asked_once(known, sl.text, is_action)
+               and not _COUNT.fullmatch(sl.text.strip(_ICONS)))
+
+
+def _signed(texts: Sequence[SourceLine]) -> bool:
+    """Whether a page without dates shows authors: the lines after its buttons (and its
+    first line) are names, where an unsigned page goes on with comments' text."""
+    after = [texts[0].text] + [texts[k + 1].text for k in range(len(texts) - 1)
+                               if is_action(texts[k].text) and not is_action(texts[k + 1].text)]
+    return len(after) >= 2 and sum(map(_author_like, after)) >= 0.8 * len(after)
+
+
 def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = None
              ) -> list[Line]:
     """Give every non-blank comment line a role: text, or (page style) author/date/action.
@@ -153,6 +172,8 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
     texts = [sl for sl in lines if not sl.blank]
     if style == "page" and dated is None:
         dated = date_lines(texts)
+    # A page with no dates: a name after the buttons of the comment before opens the next.
+    signed = style == "page" and not dated and bool(texts) and _signed(texts)
     out = []
     actions: dict[str, bool] = {}
     authors: dict[str, bool] = {}
@@ -171,13 +192,22 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
                 # A name with a badge under it ("Peter M." / "Abonnent" / date): the
                 # badge is no author of its own.
                 role = Role.ACTION if _under_name(texts, i, out) else Role.AUTHOR
-            elif (i + 2 <= last and texts[i + 2].number in dated
-                  and (not out or out[-1].role is Role.ACTION)
+            elif ((not out or out[-1].role is Role.ACTION) and i < last
                   and asked_once(authors, sl.text, _author_like)
-                  and asked_once(authors, texts[i + 1].text, _author_like)):
+                  and _heads_comment(texts, i, dated, signed, authors, actions)):
                 role = Role.AUTHOR
         out.append(Line(sl.number, sl.text, role))
     return out
+
+
+def _heads_comment(texts: Sequence[SourceLine], i: int, dated: set[int], signed: bool,
+                   authors: dict[str, bool], actions: dict[str, bool]) -> bool:
+    """Whether a name-like line right after the buttons of the comment before is its author:
+    with a badge between it and the date, or, on a signed page without dates, with the
+    comment's text after it."""
+    if i + 2 < len(texts) and texts[i + 2].number in dated:
+        return asked_once(authors, texts[i + 1].text, _author_like)
+    return signed and not asked_once(actions, texts[i + 1].text, is_action)
 
 
 def _under_name(texts: Sequence[SourceLine], i: int, done: Sequence[Line]) -> bool:

@@ -19,7 +19,7 @@ from .boundary import gap_habit, starts
 from .lines import SourceLine
 from .model import Line, Role
 from .nesting import nests_by_indent
-from .page import classify, date_lines, draft_of, group_page
+from .page import button_lines, classify, date_lines, draft_of, group_page
 from .stages import Draft, Layout
 from .weights import weights
 
@@ -33,6 +33,9 @@ def detect_style(lines: Sequence[SourceLine], dated: set[int] | None = None) -> 
         return "bare"
     dates = len(date_lines(text_lines) if dated is None else dated)
     if dates >= 2 and dates * 12 >= len(text_lines):
+        return "page"
+    buttons = button_lines(text_lines)  # a page that shows no dates still has its buttons
+    if buttons >= 2 and buttons * 12 >= len(text_lines):
         return "page"
     blanks = len(lines) - len(text_lines)
     return "blank" if blanks * 3 >= len(text_lines) else "bare"

@@ -203,6 +203,44 @@ def test_page_style_with_the_date_before_the_name_on_one_line():
         ("Peter", "1. Juni 2015, 18:06"), ("Anna", "1. Juni 2015, 18:20")]
 
 
+PAGE_NO_DATES = """\
+Peter
+Das war doch absehbar. Die Regierung hat jahrelang nichts getan.
+Antworten
+Anna
+Hallo Peter, das sehe ich anders. Es wurde viel getan.
+Antworten
+Klaus
+Sehe ich auch so wie Anna.
+Antworten
+"""
+
+PAGE_UNSIGNED = """\
+Das war doch absehbar, die Regierung hat jahrelang nichts getan.
+Antworten
+Ich sehe das anders, es wurde viel getan in den letzten Jahren.
+Antworten
+Kurz gesagt: nein.
+Antworten
+"""
+
+
+def test_a_page_without_dates_is_framed_by_its_buttons():
+    layout = drafts_of(PAGE_NO_DATES)
+    assert layout.style == "page"
+    assert [(d.author, d.text) for d in layout.drafts] == [
+        ("Peter", "Das war doch absehbar. Die Regierung hat jahrelang nichts getan."),
+        ("Anna", "Hallo Peter, das sehe ich anders. Es wurde viel getan."),
+        ("Klaus", "Sehe ich auch so wie Anna."),
+    ]
+    # Without names after the buttons, a short first line stays the comment's text.
+    layout = drafts_of(PAGE_UNSIGNED)
+    assert layout.style == "page"
+    assert [(d.author, d.text) for d in layout.drafts][-1] == (None, "Kurz gesagt: nein.")
+    # A lone number in a bare dump does not make it a page.
+    assert drafts_of("Erster Gedanke zum Thema.\n12\nZweiter Gedanke.\n").style == "bare"
+
+
 def test_page_style_with_abbreviated_relative_dates():
     layout = drafts_of(PAGE_ABBREVIATED)
     assert layout.style == "page"
