@@ -1,4 +1,5 @@
-"""Replies nested by indentation: some copies keep each reply indented under its parent.
+"""Replies nested as the page shows them: some copies keep each reply indented under its
+parent, some print each comment's depth ("level 2").
 
 Such a dump shows its tree outright.  It is told apart from a page's sidebars (indented
 blocks too, see article.py) by how often indented runs come and go: sidebars make a block
@@ -17,8 +18,8 @@ from .stages import Draft, Link
 
 NESTED_RUNS = 3  # indented runs a dump needs before its indentation reads as nesting
 
-_UNDER = (Evidence("indentation", "indented under it on the page"),)
-_TOP = (Evidence("indentation", "not indented under any comment on the page"),)
+_UNDER = (Evidence("shown_nested", "the page shows it nested under this comment"),)
+_TOP = (Evidence("shown_nested", "the page shows it at the top level"),)
 
 
 def nests_by_indent(lines: Sequence[SourceLine]) -> bool:
@@ -54,10 +55,10 @@ def parents_by_indent(indents: Sequence[int]) -> list[int | None]:
     return parents
 
 
-def attach_by_indent(drafts: Sequence[Draft], cues: Sequence[Cues]) -> tuple[Link, ...]:
-    """Links as the indentation shows them (every draft has its `indent`); greetings still
+def attach_as_shown(drafts: Sequence[Draft], cues: Sequence[Cues]) -> tuple[Link, ...]:
+    """Links as the page shows them (every draft has its `shown_depth`); greetings still
     name the authors of the comments they answer."""
-    parents = parents_by_indent([d.indent or 0 for d in drafts])
+    parents = parents_by_indent([d.shown_depth or 0 for d in drafts])
     book = AuthorBook([d.author for d in drafts])
     for i, parent in enumerate(parents):
         book.after_link(i, parent, parents, cues[i])

@@ -257,6 +257,42 @@ def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
     return tuple(draft_of(d) for d in drafts)
 
 
+@cache
+def _level_pattern() -> re.Pattern[str] | None:
+    levels = _every_language("levels")
+    return re.compile(rf"^(?:{alternation(levels)})\s+(\d{{1,2}})$", re.IGNORECASE) if levels \
+        else None
+
+
+def levels(drafts: Sequence[Draft]) -> list[int] | None:
+    """Each comment's depth where the page prints it above the comment ("level 2"), or
+    None when not every comment has one.  Such a line ends the comment before (it comes
+    after that one's buttons), or heads the first."""
+    pattern = _level_pattern()
+    if pattern is None or not drafts:
+        return None
+    found: list[int] = []
+    for k, draft in enumerate(drafts):
+        if k == 0:  # above the first comment's own lines
+            where = [x for x in draft.lines[:_first_own(draft.lines)] if x.role is Role.ACTION]
+        else:  # at the end of the comment before, after its own lines
+            before = drafts[k - 1].lines
+            where = [x for x in before[_last_own(before) + 1:] if x.role is Role.ACTION]
+        matches = [m for x in where if (m := pattern.match(x.text.strip(_ICONS)))]
+        if not matches:
+            return None
+        found.append(int(matches[-1].group(1)))
+    return found
+
+
+def _first_own(lines: Sequence[Line]) -> int:
+    return next((k for k, x in enumerate(lines) if x.role is not Role.ACTION), len(lines))
+
+
+def _last_own(lines: Sequence[Line]) -> int:
+    return max((k for k, x in enumerate(lines) if x.role is not Role.ACTION), default=-1)
+
+
 def _heading(draft: Sequence[Line]) -> bool:
     """Whether a draft so far is an author line with nothing around it but badges (and
     the action lines above a page's first comment)."""

@@ -26,7 +26,7 @@ from .features import (
 from .language import comment_languages
 from .linear import dot, softmax
 from .model import Evidence
-from .nesting import attach_by_indent
+from .nesting import attach_as_shown
 from .parallel import can_fork, in_background
 from .stages import AttachContext, Draft, Link
 from .weights import weights
@@ -150,8 +150,8 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
     article_text = context.article.text if context.article else ""
     infos, article_terms = prepare(drafts, languages, article_text, context.reading,
                                    context.order)
-    if drafts and all(d.indent is not None for d in drafts):  # the page shows the tree
-        return attach_by_indent(drafts, [info.cues for info in infos])
+    if drafts and all(d.shown_depth is not None for d in drafts):  # the page shows the tree
+        return attach_as_shown(drafts, [info.cues for info in infos])
     # A dict is faster to look up.
     w = dict(attach_weights(time_ordered(infos)) if model is None else model)
     decode = Decoder([d.author for d in drafts], infos, article_terms, w, context.order)

@@ -19,7 +19,7 @@ from .boundary import gap_habit, starts
 from .lines import SourceLine
 from .model import Line, Role
 from .nesting import nests_by_indent
-from .page import button_lines, classify, date_lines, draft_of, group_page
+from .page import button_lines, classify, date_lines, draft_of, group_page, levels
 from .stages import Draft, Layout
 from .weights import weights
 
@@ -63,8 +63,8 @@ def group_paragraphs(
         else:
             drafts[-1].append(line)
     if nested:
-        return tuple(replace(draft_of(d), indent=indent) for d, indent in zip(drafts, indents,
-                                                                             strict=True))
+        return tuple(replace(draft_of(d), shown_depth=indent)
+                     for d, indent in zip(drafts, indents, strict=True))
     return tuple(draft_of(d) for d in drafts)
 
 
@@ -92,7 +92,10 @@ def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:
         drafts = group_page(classify(parts.rest, style, dated))
         if nests_by_indent(parts.rest):  # each comment's block indented under its parent
             indent = {sl.number: sl.indent for sl in parts.rest}
-            drafts = tuple(replace(d, indent=indent[d.start]) for d in drafts)
+            drafts = tuple(replace(d, shown_depth=indent[d.start]) for d in drafts)
+        elif (depths := levels(drafts)) is not None:  # "level 2" above every comment
+            drafts = tuple(replace(d, shown_depth=depth)
+                           for d, depth in zip(drafts, depths, strict=True))
     else:
         drafts = group_paragraphs(parts.rest, language)
     return Layout(style, parts.article, parts.chrome, drafts)

@@ -16,7 +16,9 @@ class Draft:
     lines: tuple[Line, ...]
     author: str | None = None
     date: str | None = None
-    indent: int | None = None  # where the dump nests replies by indentation (nesting.py)
+    # How deep the page shows the comment, where it shows every comment's depth: by its
+    # indentation or a "level 2" line (nesting.py); the tree then needs no guessing.
+    shown_depth: int | None = None
 
     @property
     def text(self) -> str:

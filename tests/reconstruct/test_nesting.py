@@ -3,6 +3,7 @@
 from threadloom.threading.lines import split_lines
 from threadloom.threading.nesting import nests_by_indent, parents_by_indent
 from threadloom.threading.pipeline import reconstruct
+from threadloom.threading.segment import segment
 
 NESTED = """\
 Die Mieten in der Stadt steigen seit Jahren schneller als die Löhne.
@@ -48,7 +49,7 @@ def test_a_nested_dump_is_read_as_its_indentation_shows():
     assert parent_line == {1: None, 2: 1, 3: 2, 5: 1, 6: None, 7: 6, 8: None, 9: 8}
     assert not d.chrome  # the indented replies are comments, not a sidebar
     assert by_line[1].author == "Peter"  # "Hallo Peter" in the reply under it
-    assert [e.cue for e in by_line[3].evidence] == ["indentation"]
+    assert [e.cue for e in by_line[3].evidence] == ["shown_nested"]
     assert by_line[3].confidence == 1.0
 
 
@@ -82,3 +83,11 @@ def test_a_nested_page_is_read_as_its_indentation_shows():
     assert [c.author for c in d.comments] == ["anna_k", "bernd77", "carla", "dora", "carla"]
     first_line = {c.id: c.span.first for c in d.comments}
     assert [first_line.get(c.parent) for c in d.comments] == [None, 1, None, 9, 13]
+
+
+def test_levels_count_only_when_every_comment_has_one():
+    page = ("level 1\nanna\n3 hr. ago\nErster.\nReply\nlevel 2\nbernd\n2 hr. ago\nZweiter.\n"
+            "Reply\ncarla\n1 hr. ago\nDritter.\nReply\n")
+    layout = segment(split_lines(page), "en")
+    assert [d.author for d in layout.drafts] == ["anna", "bernd", "carla"]
+    assert [d.shown_depth for d in layout.drafts] == [None, None, None]  # carla has none

@@ -145,6 +145,11 @@ MaryK
 hi throwaway, the tax credit will help buyers though.
 45
 Reply
+level 1
+Peter_S
+· 1 hr. ago
+Does anyone know when the changes take effect?
+Reply
 """
 
 
@@ -152,11 +157,14 @@ def test_page_style_with_nesting_levels_and_dotted_dates():
     layout = drafts_of(PAGE_NESTED, "en")
     assert layout.style == "page"
     assert [(d.author, d.date) for d in layout.drafts] == [
-        ("throwaway_42", "3 hr. ago"), ("MaryK", "2 hr. ago")]
+        ("throwaway_42", "3 hr. ago"), ("MaryK", "2 hr. ago"), ("Peter_S", "1 hr. ago")]
     # The level line above the first comment goes with it, not into a comment of its own.
     assert [line.role for line in layout.drafts[0].lines][:2] == [Role.ACTION, Role.AUTHOR]
+    assert [d.shown_depth for d in layout.drafts] == [1, 2, 1]
     d = reconstruct(PAGE_NESTED)
-    assert d.comments[1].parent == d.comments[0].id  # "hi throwaway": throwaway_42
+    # The levels give the tree: the reply under throwaway_42, the third comment at the top.
+    assert [c.parent for c in d.comments] == [None, d.comments[0].id, None]
+    assert d.comments[1].author == "MaryK" and d.comments[0].author == "throwaway_42"
 
 
 PAGE_BADGES = """\
