@@ -85,7 +85,9 @@ def test_stable_ids_depend_on_text_and_occurrence_only():
             st.sampled_from(["", "   ", "\t", "Antworten", "Hallo Peter, ja.",
                              "1. Juni 2015, 18:06", "user12", "Reply", "  indented sidebar",
                              "Transparenz: Partnerlinks", "level 2", "•Share ›",
-                             "John Doe • 3 years ago", "· 3 hr. ago"]),
+                             "John Doe • 3 years ago", "· 3 hr. ago", "    Eingerückt, ja.",
+                             "        Noch tiefer.", "Reply · Share", "Abonnent",
+                             "Peter schrieb: nein"]),
         ),
         max_size=40,
     )
