@@ -53,6 +53,15 @@ def test_a_comment_followed_by_an_earlier_one_is_marked():
     assert followed_by_earlier(keys) == [False, True, None, False, None]
 
 
+def test_dates_too_coarse_to_order_the_comments_mark_nothing():
+    # A dozen comments "vor 3 Stunden": the order among them is not in the dates.
+    coarse = ["vor 5 Stunden"] + ["vor 3 Stunden"] * 6 + ["vor 2 Stunden"] * 5
+    assert followed_by_earlier([sort_key(t) for t in coarse]) == [None] * 12
+    fine = [f"1. Juni 2015, 10:{m:02d}" for m in (1, 5, 3, 7, 9, 8)]
+    assert followed_by_earlier([sort_key(t) for t in fine]) == [
+        False, True, False, False, True, None]
+
+
 def test_newest_first_dumps_mark_nothing():
     keys = [sort_key(t) for t in ["vor 1 Stunde", "vor 5 Stunden", "vor 2 Stunden",
                                   "vor 9 Stunden"]]
