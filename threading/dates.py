@@ -152,19 +152,31 @@ def followed_by_earlier(keys: Sequence[tuple[str, float] | None]) -> list[bool |
 FINE_SHARE = 0.5  # of the dated comments with a date of their own: dates fine enough
 
 
+def newest_first(keys: Sequence[tuple[str, float] | None]) -> bool:
+    """Whether the dump's dates are earlier in its second half than in its first, on
+    average: threads listed newest first (replies may still run forward within them)."""
+    first, second = _halves(keys)
+    return bool(first and second) and sum(first) / len(first) > sum(second) / len(second)
+
+
+def _halves(keys: Sequence[tuple[str, float] | None]) -> tuple[list[float], list[float]]:
+    """The dates of the kind most comments have, in the dump's first and second half."""
+    kinds = Counter(key[0] for key in keys if key is not None)
+    if not kinds:
+        return [], []
+    kind = kinds.most_common(1)[0][0]
+    half = len(keys) // 2
+    return ([key[1] for key in keys[:half] if key is not None and key[0] == kind],
+            [key[1] for key in keys[half:] if key is not None and key[0] == kind])
+
+
 def _runs_forward(keys: Sequence[tuple[str, float] | None]) -> bool:
     """Whether the dump's dates are later in its second half than in its first, on average
     (dates of the kind most comments have), and fine enough to tell the comments apart:
     "vor 3 Stunden" on a dozen comments says nothing of their order (omp pages, dated to
     the minute: 75-100% of the dates differ; the same threads dated "vor N Stunden": 1-8%,
     and the cue, fitted on minutes, then costs a third of the right links)."""
-    kinds = Counter(key[0] for key in keys if key is not None)
-    if not kinds:
-        return False
-    kind = kinds.most_common(1)[0][0]
-    half = len(keys) // 2
-    first = [key[1] for key in keys[:half] if key is not None and key[0] == kind]
-    second = [key[1] for key in keys[half:] if key is not None and key[0] == kind]
+    first, second = _halves(keys)
     if len(set(first + second)) < FINE_SHARE * (len(first) + len(second)):
         return False
     return bool(first and second) and sum(first) / len(first) < sum(second) / len(second)

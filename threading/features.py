@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .authors import named, same_person
 from .cues import Cues, comment_cues
-from .dates import before, followed_by_earlier, sort_key
+from .dates import before, followed_by_earlier, newest_first, sort_key
 from .language import languages_from_flags, looks_foreign
 from .lexicon import function_words
 from .parallel import in_two
@@ -39,6 +39,7 @@ class Info:
     ends_question: bool
     headline: bool  # opens with a headline-like paragraph (forum comment titles)
     followed_by_earlier: bool | None  # a comment after it is dated before it (dates.py)
+    newest_first: bool  # the dump lists its threads newest first (the same for every comment)
 
 
 def _content(tokens: Sequence[str], language: str, pool: dict[str, str] | None = None
@@ -143,6 +144,7 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
 
     # Sorted by time, no comment is ever followed by an earlier one: that says nothing.
     late = followed_by_earlier(dates) if order == "depth-first" else [None] * len(dates)
+    backward = order == "depth-first" and newest_first(dates)
     infos = []
     for text, words_seen, comment, date, out_of_turn in zip(texts, shown, cues, dates, late,
                                                             strict=True):
@@ -160,6 +162,7 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
             ends_question=text.rstrip().endswith("?"),
             headline="\n" in text and title_like(text.split("\n", 1)[0], 100),
             followed_by_earlier=out_of_turn,
+            newest_first=backward,
         ))
     article_terms = {w: idf.get(w, unseen) for w in article_words}
     return infos, article_terms
@@ -280,6 +283,7 @@ def pair_features(
         f["has_replies"] = 1.0
         if dated and before(me.date, infos[sib].date):
             f["date_before_sibling"] = 1.0
+            why["date_before_sibling"] = "before an earlier reply at that level"
     return f, why
 
 
@@ -323,8 +327,15 @@ def top_level_features(me: Info, infos: Sequence[Info], article_terms: dict[str,
             f["top_level_article_words"] = min(len(shared), 5) / 5
             why["top_level_article_words"] = ", ".join(me.terms[w] for w in shared[:4])
     last_root = last_child.get(None)
-    if last_root is not None and before(me.date, infos[last_root].date):
-        f["date_before_sibling"] = 1.0
+    if last_root is not None:
+        # Threads run forward in time, or newest first: a comment out of that turn with
+        # the last top-level comment cannot be top level itself.
+        other = infos[last_root].date
+        if before(other, me.date) if me.newest_first else before(me.date, other):
+            f["date_before_sibling"] = 1.0
+            why["date_before_sibling"] = (
+                "after the top-level comment above, where threads run newest first"
+                if me.newest_first else "before the top-level comment above")
     return f, why
 
 

@@ -69,7 +69,7 @@ DESCRIBE = {
     "shared_words": "shares words with the parent: {}",
     "most_shared_words": "shares the most words with it: {}",
     "date_before_parent": "dated before the parent",
-    "date_before_sibling": "dated before an earlier reply at that level",
+    "date_before_sibling": "dated out of turn: {}",
     "has_replies": "the parent already has replies",
 }
 

@@ -103,6 +103,26 @@ def test_dates_rule_out_parents_written_later():
     assert p[2] != 1
 
 
+def test_threads_listed_newest_first_keep_a_later_comment_out_of_the_top_level():
+    # Threads newest first, replies in time order under each: the last comment is dated
+    # after the top-level comment above it, so it cannot be a thread of its own.
+    texts = [
+        "Der Radweg am Fluss ist endlich fertig geworden.",
+        "Wurde auch Zeit, jahrelang nur Baustelle.",
+        "Die Mieten in der Stadt steigen seit Jahren schneller als die Löhne.",
+        # Long and addressing nobody: it would pass for a thread of its own, but for its date.
+        "Bei uns im Viertel wurden in den letzten Monaten drei Häuser verkauft, und jedes "
+        "Mal kamen danach neue Verträge mit deutlich höheren Beträgen. Die Verwaltung "
+        "verweist auf gestiegene Kosten für Heizung, Wasser und Instandhaltung, aber die "
+        "Belege bekommt niemand zu sehen. Ein Verein von Betroffenen sammelt inzwischen "
+        "Unterschriften, damit die Behörde wenigstens prüft, ob das alles rechtens ist.",
+    ]
+    dates = ["1. Juni 2015, 12:00", "1. Juni 2015, 12:30", "1. Juni 2015, 10:00",
+             "1. Juni 2015, 11:00"]
+    p, _ = parents(texts, authors=["a", "b", "c", "d"], dates=dates)
+    assert p == [None, 0, None, 2]
+
+
 def test_depth_first_candidates_are_the_previous_comment_and_its_ancestors():
     texts = [f"Beitrag Nummer {i} über ein ganz anderes Thema {i * 7}." for i in range(30)]
     p, _ = parents(texts)

@@ -1,6 +1,6 @@
 from itertools import pairwise
 
-from threadloom.threading.dates import before, followed_by_earlier, sort_key
+from threadloom.threading.dates import before, followed_by_earlier, newest_first, sort_key
 
 
 def test_absolute_dates_in_several_languages_sort_in_time_order():
@@ -60,6 +60,13 @@ def test_dates_too_coarse_to_order_the_comments_mark_nothing():
     fine = [f"1. Juni 2015, 10:{m:02d}" for m in (1, 5, 3, 7, 9, 8)]
     assert followed_by_earlier([sort_key(t) for t in fine]) == [
         False, True, False, False, True, None]
+
+
+def test_threads_listed_newest_first_are_told_from_forward_ones():
+    forward = [sort_key(f"1. Juni 2015, {h}:00") for h in (10, 11, 12, 13)]
+    assert not newest_first(forward)
+    assert newest_first(forward[::-1])
+    assert not newest_first([None, None])
 
 
 def test_newest_first_dumps_mark_nothing():
