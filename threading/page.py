@@ -165,6 +165,17 @@ def _signed(texts: Sequence[SourceLine]) -> bool:
     return len(after) >= 2 and sum(map(_author_like, after)) >= 0.8 * len(after)
 
 
+def _named_below_dates(texts: Sequence[SourceLine], dated: set[int]) -> bool:
+    """Whether the lines under the date lines are the authors' names: nearly all look like
+    names, and they recur (people write more than once), where comments' first lines do
+    not."""
+    below = [texts[k + 1].text for k in range(len(texts) - 1)
+             if texts[k].number in dated and texts[k + 1].number not in dated]
+    if len(below) < 3 or sum(map(_author_like, below)) < 0.9 * len(below):
+        return False
+    return len(set(below)) <= 0.8 * len(below)
+
+
 def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = None
              ) -> list[Line]:
     """Give every non-blank comment line a role: text, or (page style) author/date/action.
@@ -174,6 +185,8 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
         dated = date_lines(texts)
     # A page with no dates: a name after the buttons of the comment before opens the next.
     signed = style == "page" and not dated and bool(texts) and _signed(texts)
+    # A page that prints the date above the name: "1. Juni 2015, 18:06" / "anna_k" / text.
+    named_below = style == "page" and bool(dated) and _named_below_dates(texts, dated)
     out = []
     actions: dict[str, bool] = {}
     authors: dict[str, bool] = {}
@@ -192,12 +205,24 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
                 # A name with a badge under it ("Peter M." / "Abonnent" / date): the
                 # badge is no author of its own.
                 role = Role.ACTION if _under_name(texts, i, out) else Role.AUTHOR
-            elif ((not out or out[-1].role is Role.ACTION) and i < last
-                  and asked_once(authors, sl.text, _author_like)
-                  and _heads_comment(texts, i, dated, signed, authors, actions)):
+            elif (asked_once(authors, sl.text, _author_like)
+                  and _author_here(texts, i, out, dated, signed, named_below, authors,
+                                   actions)):
                 role = Role.AUTHOR
         out.append(Line(sl.number, sl.text, role))
     return out
+
+
+def _author_here(texts: Sequence[SourceLine], i: int, done: Sequence[Line], dated: set[int],
+                 signed: bool, named_below: bool, authors: dict[str, bool],
+                 actions: dict[str, bool]) -> bool:
+    """Whether a name-like line (not just above a date) is its comment's author: right
+    after the buttons of the comment before, or under the date on a page that prints the
+    names there."""
+    above = done[-1].role if done else None
+    if above is None or above is Role.ACTION:
+        return i + 1 < len(texts) and _heads_comment(texts, i, dated, signed, authors, actions)
+    return named_below and above is Role.DATE
 
 
 def _heads_comment(texts: Sequence[SourceLine], i: int, dated: set[int], signed: bool,
@@ -240,8 +265,8 @@ def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
         if prev is None:
             drafts.append([*leading, line])
             continue
-        if line.role is Role.AUTHOR:
-            starts = True
+        if line.role is Role.AUTHOR:  # unless under its comment's date, with no name yet
+            starts = not _nameless_heading(drafts[-1])
         elif line.role is Role.DATE:  # under its author line (and badges), or alone
             starts = not _heading(drafts[-1])
         elif line.role is Role.ACTION:
@@ -291,6 +316,12 @@ def _first_own(lines: Sequence[Line]) -> int:
 
 def _last_own(lines: Sequence[Line]) -> int:
     return max((k for k, x in enumerate(lines) if x.role is not Role.ACTION), default=-1)
+
+
+def _nameless_heading(draft: Sequence[Line]) -> bool:
+    """Whether a draft so far is a date line (and buttons) with no author and no text."""
+    return all(line.role is not Role.AUTHOR and line.role is not Role.TEXT for line in draft
+               ) and any(line.role is Role.DATE for line in draft)
 
 
 def _heading(draft: Sequence[Line]) -> bool:

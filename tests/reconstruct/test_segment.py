@@ -249,6 +249,37 @@ def test_a_page_without_dates_is_framed_by_its_buttons():
     assert drafts_of("Erster Gedanke zum Thema.\n12\nZweiter Gedanke.\n").style == "bare"
 
 
+PAGE_DATE_ABOVE_NAME = """\
+1. Juni 2015, 18:06
+anna_k
+Der Artikel trifft es nicht.
+Antworten
+1. Juni 2015, 18:20
+bernd77
+Welche Zahlen meinst du?
+Antworten
+1. Juni 2015, 18:31
+anna_k
+Die aus dem zweiten Absatz.
+Antworten
+1. Juni 2015, 18:40
+carla
+Gut.
+Antworten
+"""
+
+
+def test_page_style_with_the_date_above_the_name():
+    layout = drafts_of(PAGE_DATE_ABOVE_NAME)
+    assert [(d.author, d.text) for d in layout.drafts] == [
+        ("anna_k", "Der Artikel trifft es nicht."), ("bernd77", "Welche Zahlen meinst du?"),
+        ("anna_k", "Die aus dem zweiten Absatz."), ("carla", "Gut.")]
+    # Where the lines under the dates are the comments' own first lines, they stay text.
+    unsigned = PAGE_DATE_ABOVE_NAME.replace("anna_k\n", "").replace("bernd77\n", "").replace(
+        "carla\n", "")
+    assert [d.author for d in drafts_of(unsigned).drafts] == [None] * 4
+
+
 def test_page_style_with_abbreviated_relative_dates():
     layout = drafts_of(PAGE_ABBREVIATED)
     assert layout.style == "page"
