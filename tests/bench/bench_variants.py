@@ -1,0 +1,142 @@
+"""Accuracy on the omp dev threads copied other ways than the dev dumps show them.
+
+    python tests/bench/bench_variants.py
+
+Real pages differ from the dev dumps: dates "vor 3 Stunden" instead of to the minute,
+threads listed newest first, the name printed under the date, comments parted by wider
+gaps.  Each variant here rewrites the dev dumps and their gold trees (same comments, same
+parents) and scores them as `threadloom eval` does, beside the dumps as they are.  Reads
+../shared/gold; skips without it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from threadloom.threading.dates import sort_key
+from threadloom.threading.evaluate import evaluate_file, load_gold, total
+from threadloom.threading.page import is_date
+
+GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "gold"
+
+Row = tuple[int | None, str]  # (line number in the original dump, or None: new), text
+Rewrite = Callable[[list[Row], list[dict]], list[Row]]
+
+
+def relative_dates(rows: list[Row], comments: list[dict]) -> list[Row]:
+    """Dates as "vor N Minuten/Stunden/Tagen" before the newest comment."""
+    keys = {n: sort_key(text) for n, text in rows if is_date(text)}
+    latest = max(k[1] for k in keys.values() if k)
+    out = []
+    for n, text in rows:
+        key = keys.get(n)
+        if key and key[0] == "abs":
+            ago = latest - key[1] + 5
+            text = (f"vor {int(ago)} Minuten" if ago < 60 else f"vor {int(ago // 60)} Stunden"
+                    if ago < 1440 else f"vor {int(ago // 1440)} Tagen")
+        out.append((n, text))
+    return out
+
+
+def newest_first(rows: list[Row], comments: list[dict]) -> list[Row]:
+    """The threads in reverse order, each with its replies as they were."""
+    starts = [c["start"] for c in comments if c["parent"] == 0]
+    head = [r for r in rows if r[0] is not None and r[0] < starts[0]]
+    bounds = [*starts, len(rows) + 1]
+    blocks = [[r for r in rows if r[0] is not None and bounds[k] <= r[0] < bounds[k + 1]]
+              for k in range(len(starts))]
+    return head + [r for block in reversed(blocks) for r in block]
+
+
+def date_above_name(rows: list[Row], comments: list[dict]) -> list[Row]:
+    """Each comment's date line printed above its author line."""
+    out = list(rows)
+    starts = {c["start"] for c in comments}
+    for k in range(len(out) - 1):
+        if out[k][0] in starts and is_date(out[k + 1][1]):
+            out[k], out[k + 1] = out[k + 1], out[k]
+    return out
+
+
+def _respaced(rows: list[Row], comments: list[dict], within: int, between: int) -> list[Row]:
+    starts = {c["start"] for c in comments}
+    out: list[Row] = []
+    for n, text in rows:
+        if not text.strip():
+            continue
+        if out:
+            out += [(None, "")] * (between if n in starts else within)
+        out.append((n, text))
+    return out
+
+
+def wide_gaps(rows: list[Row], comments: list[dict]) -> list[Row]:
+    """Two blank lines between comments, one between a comment's paragraphs."""
+    return _respaced(rows, comments, 1, 2)
+
+
+def gaps_between(rows: list[Row], comments: list[dict]) -> list[Row]:
+    """A blank line between comments, none inside one."""
+    return _respaced(rows, comments, 0, 1)
+
+
+VARIANTS: dict[str, tuple[str, Rewrite | None]] = {
+    "page as is": ("-page", None),
+    "page, dates 'vor N Stunden'": ("-page", relative_dates),
+    "page, threads newest first": ("-page", newest_first),
+    "page, date above the name": ("-page", date_above_name),
+    "bare as is": ("", None),
+    "blank, 2 blank lines between": ("", wide_gaps),
+    "blank, 1 blank line between": ("", gaps_between),
+}
+
+
+def rewrite(gold_path: Path, change: Rewrite, folder: Path) -> Path:
+    """The dump rewritten, and its gold file with every line number moved along."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    dump = gold_path.with_name(gold["dump"])
+    text = dump.read_text(encoding="utf-8").split("\n")
+    if text and text[-1] == "":
+        text.pop()
+    rows = change([(n, t) for n, t in enumerate(text, start=1)], gold["comments"])
+    new = {n: k for k, (n, _) in enumerate(rows, start=1) if n is not None}
+    moved = {}
+    for c in gold["comments"]:
+        lines = [new[n] for n in range(c["start"], c["end"] + 1) if n in new]
+        moved[c["start"]] = min(lines)
+        c["start"], c["end"] = min(lines), max(lines)
+    for c in gold["comments"]:
+        c["parent"] = moved.get(c["parent"], 0)
+        c["alt_parents"] = [moved.get(a, 0) for a in c.get("alt_parents", [])]
+    gold["comments"].sort(key=lambda c: c["start"])
+    gold["dump"] = dump.name
+    (folder / dump.name).write_text("\n".join(t for _, t in rows) + "\n", encoding="utf-8")
+    out = folder / gold_path.name
+    out.write_text(json.dumps(gold), encoding="utf-8")
+    return out
+
+
+def main() -> int:
+    if not (GOLD / "README.md").exists():
+        print("skipped: ../shared/gold is not beside the repo")
+        return 0
+    omp = sorted((GOLD / "omp-dev").glob("omp-*.gold.json"))
+    print(f"{'omp dev threads':<30} {'n':>5} {'attach':>7} {'gold-seg':>8} {'bnd-F1':>7}")
+    for name, (suffix, change) in VARIANTS.items():
+        paths = [p for p in omp if p.name.endswith(f"{suffix}.gold.json")
+                 and (suffix or not p.name.endswith(("-page.gold.json", "-blank.gold.json")))]
+        with tempfile.TemporaryDirectory() as tmp:
+            if change is not None:
+                paths = [rewrite(p, change, Path(tmp)) for p in paths]
+            s = total([evaluate_file(load_gold(p)) for p in paths])
+        print(f"{name:<30} {s['comments']:>5} {s['attachment']:>7.3f} "
+              f"{s['attachment_gold_segments']:>8.3f} {s['boundary_f1']:>7.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
