@@ -77,19 +77,24 @@ def _alternatives(language: str, key: str) -> str | None:
 
 
 @cache
-def _greeting_pattern(language: str) -> re.Pattern[str] | None:
-    alts = _alternatives(language, "greetings")
+def _named_pattern(language: str, key: str) -> re.Pattern[str] | None:
+    """A comment's opening that names someone: a greeting word before the name ("Hallo
+    Peter,"), or a word of quoting after it ("Peter schrieb:")."""
+    alts = _alternatives(language, key)
     if alts is None:
         return None
-    return re.compile(rf"^\W*({alts})\s+{_NAME}\s*(?:[,!:;.\-–]|$)", re.IGNORECASE)
-
-
-@cache
-def _wrote_pattern(language: str) -> re.Pattern[str] | None:
-    alts = _alternatives(language, "wrote")
-    if alts is None:
-        return None
+    if key == "greetings":
+        return re.compile(rf"^\W*({alts})\s+{_NAME}\s*(?:[,!:;.\-–]|$)", re.IGNORECASE)
     return re.compile(rf"^\W*{_NAME}\s+(?:{alts})\s*:", re.IGNORECASE)
+
+
+def _looks_like_name(name: str, language: str, at: bool = False) -> bool | None:
+    """True for a name or handle ("Peter", "anna_k", "user42", anything @-addressed),
+    False where only its case keeps a word from being one (a handle may be written so),
+    None for a common word ("zusammen", "du")."""
+    if name.split()[0].lower() in _not_names(language):
+        return None
+    return at or name[0].isupper() or "_" in name or any(ch.isdigit() for ch in name)
 
 
 def greeting(text: str, language: str) -> tuple[str | None, str | None]:
@@ -102,24 +107,22 @@ def _greeting(text: str, language: str) -> tuple[str | None, str | None, str | N
     """greeting(), and a name in lower case where one would be ("Hi throwaway, ..."): no
     name by itself, but the handle of a page's author may be written so."""
     first = text.lstrip()[:120]
-    pattern = _greeting_pattern(language)
+    pattern = _named_pattern(language, "greetings")
     lower = None
-    if pattern is not None:
-        m = pattern.match(first)
-        if m:
-            name = m.group(2).lstrip("@").rstrip(".-")
-            # Greeting words matched case-insensitively, names must look like names.
-            if name.split()[0].lower() not in _not_names(language):
-                if (name[0].isupper() or "_" in name or any(ch.isdigit() for ch in name)
-                        or "@" in m.group(2)):  # a name, or a handle (anna_k, user42)
-                    return name, m.group(1).lower(), None
-                lower = name.split()[0]
-    wrote = _wrote_pattern(language)
-    m = wrote.match(first) if wrote is not None and ":" in first else None
+    m = pattern.match(first) if pattern is not None else None
+    if m:
+        name = m.group(2).lstrip("@").rstrip(".-")
+        # Greeting words matched case-insensitively, names must look like names.
+        looks = _looks_like_name(name, language, at="@" in m.group(2))
+        if looks:
+            return name, m.group(1).lower(), None
+        if looks is False:
+            lower = name.split()[0]
+    wrote = _named_pattern(language, "wrote") if ":" in first else None
+    m = wrote.match(first) if wrote is not None else None
     if m:  # "Peter schrieb: ..." quotes the parent, so it names its author as a greeting
         name = m.group(1).lstrip("@").rstrip(".-")
-        if name.split()[0].lower() not in _not_names(language) and (
-                name[0].isupper() or "_" in name or any(ch.isdigit() for ch in name)):
+        if _looks_like_name(name, language):
             return name, "wrote", None
     m = _AT.search(first) if "@" in first else None
     if m:

@@ -43,22 +43,23 @@ def nests_by_indent(lines: Sequence[SourceLine]) -> bool:
     return runs >= NESTED_RUNS or (runs >= 2 and len(levels) >= 2)
 
 
-def parents_by_indent(indents: Sequence[int]) -> list[int | None]:
-    """Each comment's parent: the nearest comment before it that is indented less."""
+def parents_by_depth(depths: Sequence[int]) -> list[int | None]:
+    """Each comment's parent: the nearest comment before it that the page shows less deep
+    (indented less, or at a lower level)."""
     parents: list[int | None] = []
-    open_: list[tuple[int, int]] = []  # (indent, index) of the comments a reply may answer
-    for i, indent in enumerate(indents):
-        while open_ and open_[-1][0] >= indent:
+    open_: list[tuple[int, int]] = []  # (depth, index) of the comments a reply may answer
+    for i, depth in enumerate(depths):
+        while open_ and open_[-1][0] >= depth:
             open_.pop()
         parents.append(open_[-1][1] if open_ else None)
-        open_.append((indent, i))
+        open_.append((depth, i))
     return parents
 
 
 def attach_as_shown(drafts: Sequence[Draft], cues: Sequence[Cues]) -> tuple[Link, ...]:
     """Links as the page shows them (every draft has its `shown_depth`); greetings still
     name the authors of the comments they answer."""
-    parents = parents_by_indent([d.shown_depth or 0 for d in drafts])
+    parents = parents_by_depth([d.shown_depth or 0 for d in drafts])
     book = AuthorBook([d.author for d in drafts])
     for i, parent in enumerate(parents):
         book.after_link(i, parent, parents, cues[i])

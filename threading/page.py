@@ -93,12 +93,17 @@ def is_action(text: str) -> bool:
     if len(t) <= 40 and _page_patterns()[1].match(t):
         return True
     # A row of buttons: "Reply · Share · Report", "Antworten | Melden | 12".
-    parts = _BUTTON_ROW.split(t) if t and ("·" in t or "•" in t or "|" in t) else ()
+    parts = _SEPARATOR.split(t) if _separated(t) else ()
     return len(parts) > 1 and all(
         len(p) <= 40 and _page_patterns()[1].match(p) for p in parts)
 
 
-_BUTTON_ROW = re.compile(r"\s*[·•|]\s*")
+# Dots and bars set apart the parts of a line: "Reply · Share", "John Doe • 3 years ago".
+_SEPARATOR = re.compile(r"\s*[•·|]\s*")
+
+
+def _separated(text: str) -> bool:
+    return "•" in text or "·" in text or "|" in text
 
 
 _ICONS = " \t•·›‹»«|↩↪⤷"
@@ -109,7 +114,7 @@ _BYLINE = re.compile(r"^(.{1,60}?)\s*[•·|]\s*(.{1,60})$")
 def byline(text: str) -> tuple[str, str] | None:
     """(author, date) for a line that gives both, "John Doe • 3 years ago" or
     "1. Juni 2015, 18:06 · Peter"."""
-    if len(text) > 120 or not ("•" in text or "·" in text or "|" in text):
+    if len(text) > 120 or not _separated(text):
         return None
     m = _BYLINE.match(text.strip())
     if m is None:
@@ -266,9 +271,9 @@ def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
             drafts.append([*leading, line])
             continue
         if line.role is Role.AUTHOR:  # unless under its comment's date, with no name yet
-            starts = not _nameless_heading(drafts[-1])
+            starts = not _only(drafts[-1], Role.DATE)
         elif line.role is Role.DATE:  # under its author line (and badges), or alone
-            starts = not _heading(drafts[-1])
+            starts = not _only(drafts[-1], Role.AUTHOR)
         elif line.role is Role.ACTION:
             starts = False
         else:
@@ -318,20 +323,11 @@ def _last_own(lines: Sequence[Line]) -> int:
     return max((k for k, x in enumerate(lines) if x.role is not Role.ACTION), default=-1)
 
 
-def _nameless_heading(draft: Sequence[Line]) -> bool:
-    """Whether a draft so far is a date line (and buttons) with no author and no text."""
-    return all(line.role is not Role.AUTHOR and line.role is not Role.TEXT for line in draft
-               ) and any(line.role is Role.DATE for line in draft)
-
-
-def _heading(draft: Sequence[Line]) -> bool:
-    """Whether a draft so far is an author line with nothing around it but badges (and
-    the action lines above a page's first comment)."""
-    return all(line.role in _HEADING for line in draft) and any(
-        line.role is Role.AUTHOR for line in draft)
-
-
-_HEADING = (Role.AUTHOR, Role.ACTION)
+def _only(draft: Sequence[Line], role: Role) -> bool:
+    """Whether a draft so far is a `role` line and buttons (badges, the action lines above
+    a page's first comment) and nothing else: the heading of a comment still open."""
+    return all(line.role is role or line.role is Role.ACTION for line in draft) and any(
+        line.role is role for line in draft)
 
 
 def draft_of(lines: Sequence[Line]) -> Draft:

@@ -40,12 +40,13 @@ def _stopwatch(timings: dict[str, float] | None) -> Callable[[str], None]:
     """lap(stage): the time since the last lap goes to timings[stage]."""
     if timings is None:
         return lambda stage: None
-    last = [time.perf_counter()]
+    last = time.perf_counter()
 
     def lap(stage: str) -> None:
+        nonlocal last
         now = time.perf_counter()
-        timings[stage] = now - last[0]
-        last[0] = now
+        timings[stage] = now - last
+        last = now
 
     return lap
 

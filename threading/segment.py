@@ -42,29 +42,25 @@ def detect_style(lines: Sequence[SourceLine], dated: set[int] | None = None) -> 
 
 
 def group_paragraphs(
-    lines: Sequence[SourceLine], language: str, threshold: float | None = None
+    lines: Sequence[SourceLine], language: str, threshold: float | None = None,
+    nested: bool = False,
 ) -> tuple[Draft, ...]:
-    """Bare and blank dumps: each paragraph starts a comment or continues the last one."""
+    """Bare and blank dumps: each paragraph starts a comment or continues the last one.
+    `nested`: the indentation nests replies (nests_by_indent), so a change of it starts
+    a comment."""
     if threshold is None:
         threshold = weights("boundary").get("_threshold", DEFAULT_THRESHOLD)
     gaps = _gaps(lines)
     paragraphs = [sl for sl in lines if not sl.blank]
     begins = starts([sl.text for sl in paragraphs], [gaps.get(sl.number, 0) for sl in paragraphs],
                     gap_habit(list(gaps.values())), language, threshold)
-    nested = nests_by_indent(paragraphs)
     drafts: list[list[Line]] = []
-    indents: list[int] = []
     for k, (sl, begin) in enumerate(zip(paragraphs, begins, strict=True)):
         line = Line(sl.number, sl.text, Role.TEXT)
-        # Where indentation nests replies, a paragraph indented otherwise starts a comment.
         if begin or (nested and sl.indent != paragraphs[k - 1].indent):
             drafts.append([line])
-            indents.append(sl.indent)
         else:
             drafts[-1].append(line)
-    if nested:
-        return tuple(replace(draft_of(d), shown_depth=indent)
-                     for d, indent in zip(drafts, indents, strict=True))
     return tuple(draft_of(d) for d in drafts)
 
 
@@ -88,17 +84,26 @@ def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:
     dated = date_lines(lines)
     style = detect_style(lines, dated)
     parts = find_parts(lines, language)
+    nested = nests_by_indent(parts.rest)
     if style == "page":
         drafts = group_page(classify(parts.rest, style, dated))
-        if nests_by_indent(parts.rest):  # each comment's block indented under its parent
-            indent = {sl.number: sl.indent for sl in parts.rest}
-            drafts = tuple(replace(d, shown_depth=indent[d.start]) for d in drafts)
-        elif (depths := levels(drafts)) is not None:  # "level 2" above every comment
-            drafts = tuple(replace(d, shown_depth=depth)
-                           for d, depth in zip(drafts, depths, strict=True))
     else:
-        drafts = group_paragraphs(parts.rest, language)
-    return Layout(style, parts.article, parts.chrome, drafts)
+        drafts = group_paragraphs(parts.rest, language, nested=nested)
+    return Layout(style, parts.article, parts.chrome, _shown_depths(drafts, parts.rest, nested))
+
+
+def _shown_depths(drafts: tuple[Draft, ...], lines: Sequence[SourceLine], nested: bool
+                  ) -> tuple[Draft, ...]:
+    """The drafts with the depth the page shows for each, where it shows every one: each
+    comment indented under its parent, or a "level 2" line above every comment."""
+    if nested:
+        indent = {sl.number: sl.indent for sl in lines}
+        depths: list[int] | None = [indent[d.start] for d in drafts]
+    else:
+        depths = levels(drafts)
+    if depths is None:
+        return drafts
+    return tuple(replace(d, shown_depth=depth) for d, depth in zip(drafts, depths, strict=True))
 
 
 def drafts_from_spans(

@@ -156,30 +156,24 @@ def test_chronological_greeting_reaches_the_greeted_author_beyond_the_window():
     assert any(e.cue == "greets_parent_author" for e in links[-1].evidence)
 
 
-def test_a_first_name_greeting_finds_the_comment_signed_with_a_handle():
-    # Pages sign with handles; people greet by first name.  "Hi John" answers JohnDoe,
-    # two comments back, not the comment just before it (by Peter_S, whom it does not name).
+@pytest.mark.parametrize(("greeting", "author", "shown"), [
+    # Pages sign with handles; people greet by first name.  "Hi John" answers JohnDoe, two
+    # comments back, not the comment just before it (by Peter_S, whom it does not name).
+    ("Hi John, I disagree:", "JohnDoe", "John (JohnDoe)"),
+    # A handle greeted in lower case, as it is written.
+    ("hi throwaway, though:", "throwaway_42", "throwaway (throwaway_42)"),
+])
+def test_a_greeting_finds_the_comment_signed_with_the_handle_it_names(greeting, author,
+                                                                       shown):
     texts = [
         "The new budget does nothing for renters, as usual.",
         "Does anyone know when the changes take effect?",
-        "Hi John, I disagree: the tax credit will help first-time buyers.",
+        f"{greeting} the tax credit will help first-time buyers.",
     ]
-    p, links = parents(texts, lang="en", authors=["JohnDoe", "Peter_S", "MaryK"])
+    p, links = parents(texts, lang="en", authors=[author, "Peter_S", "MaryK"])
     assert p[2] == 0
-    greeting = next(e for e in links[2].evidence if e.cue == "greets_parent_author")
-    assert greeting.detail == "greets John (JohnDoe), who wrote the parent"
-
-
-def test_a_greeting_in_lower_case_finds_a_handle_written_so():
-    texts = [
-        "The new budget does nothing for renters, as usual.",
-        "Does anyone know when the changes take effect?",
-        "hi throwaway, the tax credit will help first-time buyers though.",
-    ]
-    p, links = parents(texts, lang="en", authors=["throwaway_42", "Peter_S", "MaryK"])
-    assert p[2] == 0
-    greeting = next(e for e in links[2].evidence if e.cue == "greets_parent_author")
-    assert greeting.detail == "greets throwaway (throwaway_42), who wrote the parent"
+    found = next(e for e in links[2].evidence if e.cue == "greets_parent_author")
+    assert found.detail == f"greets {shown}, who wrote the parent"
 
 
 def test_every_link_has_evidence_and_a_confidence():

@@ -1,7 +1,7 @@
 """Dumps whose copy kept each reply indented under its parent."""
 
 from threadloom.threading.lines import split_lines
-from threadloom.threading.nesting import nests_by_indent, parents_by_indent
+from threadloom.threading.nesting import nests_by_indent, parents_by_depth
 from threadloom.threading.pipeline import reconstruct
 from threadloom.threading.segment import segment
 
@@ -37,7 +37,7 @@ def test_indented_runs_that_come_and_go_nest_replies_a_block_does_not():
 
 
 def test_the_parent_is_the_nearest_comment_indented_less():
-    assert parents_by_indent([0, 4, 8, 4, 0, 4, 4, 2]) == [None, 0, 1, 0, None, 4, 4, 4]
+    assert parents_by_depth([0, 4, 8, 4, 0, 4, 4, 2]) == [None, 0, 1, 0, None, 4, 4, 4]
 
 
 def test_a_nested_dump_is_read_as_its_indentation_shows():
