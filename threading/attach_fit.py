@@ -19,7 +19,7 @@ from .features import Info, prepare, time_ordered
 from .fit import folds, rounded
 from .language import comment_languages
 from .linear import dot, fit_choice
-from .score import Decoder, attach_scored
+from .score import SHARE_KEY, SHARE_SAMPLE, SHIFT_CUE, SHIFT_WEIGHT, Decoder, attach_scored
 from .stages import AttachContext, Draft
 
 # Hand-set starting points for cues that are strong but rare in the dev data (forum
@@ -103,7 +103,27 @@ def fit_weights(threads: Sequence, reads: Mapping[str, GoldRead],
     of the dumps the time-order cue applies to."""
     shared = _fit_rounds(threads, reads, gold_groups, PRIOR, leave_out=PAGE_ONLY)
     page = _fit_rounds([t for t in threads if t.name in pages], reads, gold_groups, shared)
+    shared[SHARE_KEY] = usual_share([t for t in threads if t.name not in pages], reads, shared)
+    page[SHARE_KEY] = usual_share([t for t in threads if t.name in pages], reads, page)
+    for w in (shared, page):
+        w[SHIFT_CUE] = SHIFT_WEIGHT  # set, not fitted: the fit never sees the shift
     return shared, page
+
+
+def usual_share(threads: Sequence, reads: Mapping[str, GoldRead], w: Mapping[str, float]
+                ) -> float:
+    """How likely the fitted dumps' comments look to be top level under weights `w` (see
+    score.SHARE_KEY): Decoder.top_level_share pooled over the comments it reads."""
+    total = count = 0.0
+    for t in threads:
+        drafts, context, infos, article_terms = reads[t.name]
+        share = Decoder([d.author for d in drafts], infos, article_terms, w,
+                        context.order).top_level_share(SHARE_SAMPLE)
+        if share is not None:
+            n = min(len(infos), SHARE_SAMPLE) - 1
+            total += share * n
+            count += n
+    return total / count if count else 0.0
 
 
 def _fit_rounds(threads: Sequence, reads: Mapping[str, GoldRead],

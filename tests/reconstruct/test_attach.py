@@ -266,3 +266,37 @@ def test_dumps_whose_dates_run_forward_have_weights_of_their_own():
     assert top_level_weight(forward) == round(page["top_level"], 3)
     # Newest first, the time-order cue does not apply, nor do the weights fitted with it.
     assert top_level_weight(forward[::-1]) == round(shared["top_level"], 3)
+
+
+def test_a_dump_whose_comments_look_like_new_threads_gets_more_top_level_comments():
+    from threadloom.threading.score import SHARE_KEY, SHIFT_CUE
+
+    texts = ["Die Ampel am Markt ist seit Wochen kaputt.", "Das Wetter wird morgen besser."]
+    # On these weights the second comment is top level with probability 0.45 (0 against
+    # 0.2): less likely than a reply, but more likely than in dumps where 20% were.
+    model = {"step_0": 0.2, SHIFT_CUE: 1.0}
+    assert parents_with(texts, model)[0] == [None, 0]  # no share stored: nothing moves
+    p, links = parents_with(texts, {**model, SHARE_KEY: 0.2})
+    assert p == [None, None]
+    shift = next(e for e in links[1].evidence if e.cue == SHIFT_CUE)
+    assert shift.weight > 0.2 and "more common" in shift.detail and "45%" in shift.detail
+    # Where the fitted dumps looked top level more often, the score stays as it was.
+    p, links = parents_with(texts, {**model, SHARE_KEY: 0.9})
+    assert p == [None, 0]
+    assert not any(e.cue == SHIFT_CUE for link in links for e in link.evidence)
+    # The shared weights' share was measured on bare dumps: a page whose dates do not run
+    # forward (read with those weights) has nothing to compare with.
+    p, links = parents_with(texts, {**model, SHARE_KEY: 0.2}, authors=["anna", "bernd"])
+    assert p == [None, 0]
+
+
+def parents_with(texts, model, **kw):
+    links = attach_scored(drafts(*texts, **kw), AttachContext(language="de"), model=model)
+    return [link.parent for link in links], links
+
+
+def test_the_shipped_weights_know_how_often_the_fitted_dumps_start_threads():
+    from threadloom.threading.score import SHARE_KEY, attach_weights
+
+    for dated_forward in (False, True):
+        assert 0.1 < attach_weights(dated_forward)[SHARE_KEY] < 0.9
