@@ -113,17 +113,13 @@ def fit_weights(threads: Sequence, reads: Mapping[str, GoldRead],
 def usual_share(threads: Sequence, reads: Mapping[str, GoldRead], w: Mapping[str, float]
                 ) -> float:
     """How likely the fitted dumps' comments look to be top level under weights `w` (see
-    score.SHARE_KEY): Decoder.top_level_share pooled over the comments it reads."""
-    total = count = 0.0
+    score.SHARE_KEY): Decoder.top_level_probabilities pooled over the dumps."""
+    probs: list[float] = []
     for t in threads:
         drafts, context, infos, article_terms = reads[t.name]
-        share = Decoder([d.author for d in drafts], infos, article_terms, w,
-                        context.order).top_level_share(SHARE_SAMPLE)
-        if share is not None:
-            n = min(len(infos), SHARE_SAMPLE) - 1
-            total += share * n
-            count += n
-    return total / count if count else 0.0
+        probs += Decoder([d.author for d in drafts], infos, article_terms, w,
+                         context.order).top_level_probabilities(SHARE_SAMPLE)
+    return sum(probs) / len(probs) if probs else 0.0
 
 
 def _fit_rounds(threads: Sequence, reads: Mapping[str, GoldRead],

@@ -42,6 +42,7 @@ PARALLEL_MIN = 20_000  # comments: below this, a forked second half saves less t
 # that much on the log-odds scale, against what the fitted dumps looked like (the
 # "_top_level_share" the fit stores with the weights; Saerens et al., 2002, one step).
 SHARE_SAMPLE = 2000  # comments the first pass reads
+SHARE_PRIOR = 10  # comments' worth of the usual share the measured one starts from
 SHARE_KEY = "_top_level_share"
 SHIFT_CUE = "dump_starts_threads"
 SHIFT_WEIGHT = 1.0  # the fit stores it: the whole measured shift (held out, 0.5 and 1.5
@@ -173,7 +174,7 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
     # weights, pages dated forward for theirs.  A page read with the shared weights (its
     # threads newest first, say) has no such measure: its dates and authors move the share.
     if usual and (forward or not any(d.author or d.date for d in drafts)):
-        decode.shift_top_level(decode.fresh().top_level_share(SHARE_SAMPLE), usual)
+        decode.shift_top_level(decode.fresh().top_level_probabilities(SHARE_SAMPLE), usual)
     n = len(drafts)
     if context.order == "depth-first" and n >= PARALLEL_MIN and can_fork():
         decode.in_two_halves(n // 2)
@@ -206,9 +207,9 @@ class Decoder:
         """A decoder of the same comments that has decided nothing yet."""
         return Decoder(self.given, self.infos, self.article_terms, self.w, self.order)
 
-    def top_level_share(self, stop: int) -> float | None:
-        """Decode comments 0..stop-1 (no evidence kept): the mean probability of the top-level
-        candidate, over every comment but the first (which has no other)."""
+    def top_level_probabilities(self, stop: int) -> list[float]:
+        """Decode comments 0..stop-1 (no evidence kept): the probability of each one's
+        top-level candidate, but the first's (it has no other)."""
         probs = []
         for i in range(min(stop, len(self.infos))):
             cands, scored, _ = self.options(i)
@@ -216,15 +217,18 @@ class Decoder:
             if i:
                 probs.append(softmax(scores)[-1])  # the top level is the last candidate
             self.link(i, cands[max(range(len(cands)), key=scores.__getitem__)].index)
-        return sum(probs) / len(probs) if probs else None
+        return probs
 
-    def shift_top_level(self, share: float | None, usual: float) -> None:
+    def shift_top_level(self, probs: Sequence[float], usual: float) -> None:
         """Where this dump's comments look top level more often than the fitted dumps'
-        (`share`, its top_level_share, against `usual`), every top-level candidate's score
-        rises by the difference in log-odds.  Never lowered: where they look top level
-        less often, lowering it cost attachments held out (omp bare 0.5441 -> 0.5425,
-        end to end 0.4230 -> 0.4136): the comments' own cues have already said so."""
-        if share is None or share <= usual:
+        (the mean of `probs`, top_level_probabilities, against `usual`), every top-level
+        candidate's score rises by the difference in log-odds.  A few comments say little
+        about a dump: the mean starts from SHARE_PRIOR comments at `usual`.  Never lowered:
+        where they look top level less often, lowering it cost attachments held out (omp
+        bare 0.5441 -> 0.5425, end to end 0.4230 -> 0.4136): the comments' own cues have
+        already said so."""
+        share = (sum(probs) + SHARE_PRIOR * usual) / (len(probs) + SHARE_PRIOR)
+        if share <= usual:
             return
         self.shift = (_logit(share) - _logit(usual),
                       f"new threads look more common in this dump than usual "

@@ -268,7 +268,9 @@ def test_dumps_whose_dates_run_forward_have_weights_of_their_own():
     assert top_level_weight(forward[::-1]) == round(shared["top_level"], 3)
 
 
-def test_a_dump_whose_comments_look_like_new_threads_gets_more_top_level_comments():
+def test_a_dump_whose_comments_look_like_new_threads_gets_more_top_level_comments(
+        monkeypatch):
+    from threadloom.threading import score
     from threadloom.threading.score import SHARE_KEY, SHIFT_CUE
 
     texts = ["Die Ampel am Markt ist seit Wochen kaputt.", "Das Wetter wird morgen besser."]
@@ -276,6 +278,11 @@ def test_a_dump_whose_comments_look_like_new_threads_gets_more_top_level_comment
     # 0.2): less likely than a reply, but more likely than in dumps where 20% were.
     model = {"step_0": 0.2, SHIFT_CUE: 1.0}
     assert parents_with(texts, model)[0] == [None, 0]  # no share stored: nothing moves
+    # One comment says little about a dump: the measured share starts from the usual one.
+    p, links = parents_with(texts, {**model, SHARE_KEY: 0.2})
+    damped = next(e for e in links[0].evidence if e.cue == SHIFT_CUE)  # top level
+    assert p == [None, 0] and 0 < damped.weight < 0.2 and "22%" in damped.detail
+    monkeypatch.setattr(score, "SHARE_PRIOR", 0)  # as a dump of many such comments
     p, links = parents_with(texts, {**model, SHARE_KEY: 0.2})
     assert p == [None, None]
     shift = next(e for e in links[1].evidence if e.cue == SHIFT_CUE)
