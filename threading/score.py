@@ -45,8 +45,9 @@ SHARE_SAMPLE = 2000  # comments the first pass reads
 SHARE_PRIOR = 10  # comments' worth of the usual share the measured one starts from
 SHARE_KEY = "_top_level_share"
 SHIFT_CUE = "dump_starts_threads"
-SHIFT_WEIGHT = 1.0  # the fit stores it: the whole measured shift (held out, 0.5 and 1.5
-# did no better)
+# The shift's weight, stored by the fit: the whole shift measured (0.5 and 1.5 times it did
+# no better held out).
+SHIFT_WEIGHT = 1.0
 
 DESCRIBE = {
     "top_level": "top level",
@@ -210,14 +211,13 @@ class Decoder:
     def top_level_probabilities(self, stop: int) -> list[float]:
         """Decode comments 0..stop-1 (no evidence kept): the probability of each one's
         top-level candidate, but the first's (it has no other)."""
-        probs = []
+        out = []
         for i in range(min(stop, len(self.infos))):
-            cands, scored, _ = self.options(i)
-            scores = [dot(feats, self.w) for feats, _ in scored]
+            j, cands, _, _, probs = self.choose(i)
             if i:
-                probs.append(softmax(scores)[-1])  # the top level is the last candidate
-            self.link(i, cands[max(range(len(cands)), key=scores.__getitem__)].index)
-        return probs
+                out.append(probs[-1])  # the top level is the last candidate
+            self.link(i, cands[j].index)
+        return out
 
     def shift_top_level(self, probs: Sequence[float], usual: float) -> None:
         """Where this dump's comments look top level more often than the fitted dumps'
@@ -259,13 +259,19 @@ class Decoder:
         self.last_child[parent] = i
         self.book.after_link(i, parent, self.parents, self.infos[i].cues)
 
+    def choose(self, i: int) -> tuple[int, list[Candidate], list[tuple[dict[str, float],
+                                                                     dict[str, str]]],
+                                       dict[int, tuple[float, set[str]]], list[float]]:
+        """Comment i's options (see `options`), the softmax over their scores, and which
+        one is best."""
+        cands, scored, sims = self.options(i)
+        scores = [dot(feats, self.w) for feats, _ in scored]
+        return max(range(len(cands)), key=scores.__getitem__), cands, scored, sims, softmax(scores)
+
     def run(self, start: int, stop: int) -> None:
         infos, w, decided = self.infos, self.w, self.decided
         for i in range(start, stop):
-            cands, scored, sims = self.options(i)
-            scores = [dot(feats, w) for feats, _ in scored]
-            probs = softmax(scores)
-            j = max(range(len(cands)), key=scores.__getitem__)
+            j, cands, scored, sims, probs = self.choose(i)
             feats, why = scored[j]
             parent = cands[j].index
             if parent is not None:
