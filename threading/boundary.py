@@ -77,7 +77,9 @@ def gap_habit(gaps: Sequence[int]) -> GapHabit:
     if not gaps:
         return EVEN_GAPS
     counts = Counter(gaps)
-    within = min(g for g, c in counts.items() if c >= PARTING_SHARE * len(gaps))
+    # With no gap that common (gaps all over the place), the narrowest one.
+    within = min((g for g, c in counts.items() if c >= PARTING_SHARE * len(gaps)),
+                 default=min(counts))
     wider = sum(c for g, c in counts.items() if g > within)
     return GapHabit(within, wider >= PARTING_SHARE * len(gaps))
 

@@ -110,3 +110,13 @@ def test_gaps_cue_a_start_only_where_the_dump_parts_comments_with_them():
     assert features("Erster.", "Zweiter.", "de", gap=2, habit=even)["stray_gap"] == 1.0
     assert not {"wider_gap", "same_gap", "stray_gap"} & set(
         features("Erster.", "Zweiter.", "de", gap=1, habit=even))
+
+
+def test_gaps_with_no_common_width_read_as_the_narrowest_within():
+    from threadloom.threading.pipeline import reconstruct
+
+    # Eleven gaps, each width once: none is common, which used to raise ValueError.
+    assert gap_habit(list(range(11))) == GapHabit(0, parting=True)
+    paragraphs = [f"Absatz Nummer {k} mit etwas Text darin." for k in range(12)]
+    dump = "".join(p + "\n" * (k + 2) for k, p in enumerate(paragraphs))
+    assert len(reconstruct(dump).comments) >= 1
