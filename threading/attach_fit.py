@@ -18,7 +18,7 @@ from .evaluate import Prediction, attachment_accuracy, gold_segments
 from .features import Info, prepare, time_ordered
 from .fit import folds, rounded
 from .language import comment_languages
-from .linear import dot, fit_choice
+from .linear import fit_choice
 from .score import SHARE_KEY, SHARE_SAMPLE, SHIFT_CUE, SHIFT_WEIGHT, Decoder, attach_scored
 from .stages import AttachContext, Draft
 
@@ -70,7 +70,10 @@ def choice_groups(thread, read: GoldRead, model: Mapping[str, float] | None = No
                       context.order)
     groups = []
     for i, g in enumerate(gold.comments):
-        cands, scored, _ = decoder.options(i)
+        if model is None:
+            cands, scored, _ = decoder.options(i)
+        else:  # the model's own choice is where it goes on from
+            best, cands, scored, _, _ = decoder.choose(i)
         feats = [f for f, _ in scored]
         targets = [g.parent, *g.alt_parents]
         right = None
@@ -86,8 +89,7 @@ def choice_groups(thread, read: GoldRead, model: Mapping[str, float] | None = No
             groups.append((feats, right, thread.weight))
         parent = None if g.parent == 0 else index.get(g.parent)
         if model is not None:
-            scores = [dot(f, model) for f in feats]
-            parent = cands[max(range(len(cands)), key=lambda k: scores[k])].index
+            parent = cands[best].index
         decoder.link(i, parent)
     return groups
 

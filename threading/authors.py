@@ -18,17 +18,17 @@ from functools import lru_cache
 
 from .cues import Cues
 from .model import AuthorSource
+from .text import RUNS
 
 # A name's words: runs of letters or of digits, and a capital after a small letter starts
 # a word ("JohnDoe", "john_doe", "John.Doe" and "@john doe" all say john, doe).
-_WORD = re.compile(r"[^\W\d_]+|\d+")
 _CAMEL = re.compile(r"(?<=[a-zäöüßæøåé])(?=[A-ZÄÖÜÆØÅÉ])")
 _FIRST_NAME_MIN = 3  # "Al" alone is too short to pick out a handle
 
 
 @lru_cache(maxsize=8192)  # the same few names are compared again and again
 def name_words(name: str) -> tuple[str, ...]:
-    return tuple(w.casefold() for w in _WORD.findall(_CAMEL.sub(" ", name)))
+    return tuple(w.casefold() for w in RUNS.findall(_CAMEL.sub(" ", name)))
 
 
 def same_person(greeted: str | None, author: str | None) -> bool:

@@ -16,12 +16,11 @@ from functools import cache
 
 from .lexicon import available, lexicon
 from .lexicon import words as lexicon_words
-from .text import alternation
+from .text import RUNS, alternation
 
 _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:\s*([ap])\.?m\.?)?", re.IGNORECASE)
 _NUMERIC = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_TOKENS = re.compile(r"[^\W\d_]+|\d+")
 
 
 @cache
@@ -49,9 +48,8 @@ def day_offsets() -> dict[str, int]:
 
 
 @cache
-def _day_pattern() -> re.Pattern[str] | None:
-    days = day_offsets()
-    return re.compile(rf"(?<!\w)({alternation(days)})(?!\w)") if days else None
+def _day_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)({alternation(day_offsets())})(?!\w)")
 
 
 @cache
@@ -94,7 +92,7 @@ def sort_key(text: str | None) -> tuple[str, float] | None:
         return "abs", _absolute(int(m.group(1)), int(m.group(2)), int(m.group(3)),
                                 t[m.end():])
     months = month_numbers()
-    tokens = _TOKENS.findall(t)
+    tokens = RUNS.findall(t)
     month = next((months[w] for w in tokens if w in months), None)
     if month is not None:
         numbers = [int(x) for x in tokens if x.isdigit()]
@@ -107,7 +105,7 @@ def sort_key(text: str | None) -> tuple[str, float] | None:
         return "abs", _absolute(int(m.group(3)), int(m.group(2)), int(m.group(1)),
                                 t[m.end():])
     day = _day_pattern()
-    if day is not None and (m := day.search(t)):  # "gestern, 18:06": sorts among such
+    if m := day.search(t):  # "gestern, 18:06": sorts among such
         hour, minute = _clock(t[m.end():])
         return "day", float(day_offsets()[m.group(1)] * 1440 + hour * 60 + minute)
     relative, units = _relative()

@@ -26,14 +26,13 @@ from .text import alternation, asked_once
 @cache
 def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Date and action lines in every language we have a lexicon for."""
-    months = set(month_numbers())
-    rel, actions = _every_language("relative_time"), _every_language("actions")
-    rel |= set(day_offsets())
-    m, r, a = alternation(months), alternation(rel), alternation(actions)
-    weekday = alternation(_every_language("weekdays"))
+    words = _date_words()
+    m, r, a = (alternation(words["months"]), alternation(words["relative"]),
+               alternation(_every_language("actions")))
+    weekday, one = alternation(words["weekdays"]), alternation(words["one"])
     before, after = alternation(_every_language("clock_before")), alternation(
         _every_language("clock_after"))
-    one, counts = alternation(_every_language("one")), alternation(_every_language("counts"))
+    counts = alternation(_every_language("counts"))
     clock = (rf"(?:,?\s*(?:{before})?\s*\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?"
              rf"(?:\s*(?:{after}))?)?")
     date = re.compile(
@@ -61,6 +60,14 @@ def _every_language(key: str) -> set[str]:
     return {w for lang in available() for w in lexicon_words(lang, "page", key)}
 
 
+@cache
+def _date_words() -> dict[str, set[str]]:
+    """The word lists the date pattern is built from, in every language."""
+    return {"months": set(month_numbers()),
+            "relative": _every_language("relative_time") | set(day_offsets()),
+            "weekdays": _every_language("weekdays"), "one": _every_language("one")}
+
+
 def is_date(text: str) -> bool:
     if len(text) > 60:
         return False
@@ -77,10 +84,8 @@ def is_date(text: str) -> bool:
 def _date_openings() -> dict[str, tuple[str, ...]]:
     """What a date line may begin with, by first letter: the words of the date pattern's
     lists (a digit aside)."""
-    words = (set(month_numbers()) | set(day_offsets()) | _every_language("weekdays")
-             | _every_language("relative_time") | _every_language("one"))
     table: dict[str, set[str]] = {}
-    for word in words:
+    for word in set().union(*_date_words().values()):
         table.setdefault(word[:1].lower(), set()).add(word.lower())
     return {first: tuple(found) for first, found in table.items()}
 
@@ -162,11 +167,13 @@ def button_lines(texts: Sequence[SourceLine]) -> int:
                and not _COUNT.fullmatch(sl.text.strip(_ICONS)))
 
 
-def _signed(texts: Sequence[SourceLine]) -> bool:
+def _signed(texts: Sequence[SourceLine], actions: dict[str, bool]) -> bool:
     """Whether a page without dates shows authors: the lines after its buttons (and its
-    first line) are names, where an unsigned page goes on with comments' text."""
+    first line) are names, where an unsigned page goes on with comments' text.
+    `actions`: the asked_once cache of is_action."""
+    button = [asked_once(actions, sl.text, is_action) for sl in texts]
     after = [texts[0].text] + [texts[k + 1].text for k in range(len(texts) - 1)
-                               if is_action(texts[k].text) and not is_action(texts[k + 1].text)]
+                               if button[k] and not button[k + 1]]
     return len(after) >= 2 and sum(map(_author_like, after)) >= 0.8 * len(after)
 
 
@@ -188,13 +195,13 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
     texts = [sl for sl in lines if not sl.blank]
     if style == "page" and dated is None:
         dated = date_lines(texts)
+    actions: dict[str, bool] = {}
+    authors: dict[str, bool] = {}
     # A page with no dates: a name after the buttons of the comment before opens the next.
-    signed = style == "page" and not dated and bool(texts) and _signed(texts)
+    signed = style == "page" and not dated and bool(texts) and _signed(texts, actions)
     # A page that prints the date above the name: "1. Juni 2015, 18:06" / "anna_k" / text.
     named_below = style == "page" and bool(dated) and _named_below_dates(texts, dated)
     out = []
-    actions: dict[str, bool] = {}
-    authors: dict[str, bool] = {}
     last = len(texts) - 1
     for i, sl in enumerate(texts):
         role = Role.TEXT
@@ -209,7 +216,7 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
                   and asked_once(authors, sl.text, _author_like)):
                 # A name with a badge under it ("Peter M." / "Abonnent" / date): the
                 # badge is no author of its own.
-                role = Role.ACTION if _under_name(texts, i, out) else Role.AUTHOR
+                role = Role.ACTION if _under_name(out) else Role.AUTHOR
             elif (asked_once(authors, sl.text, _author_like)
                   and _author_here(texts, i, out, dated, signed, named_below, authors,
                                    actions)):
@@ -240,9 +247,10 @@ def _heads_comment(texts: Sequence[SourceLine], i: int, dated: set[int], signed:
     return signed and not asked_once(actions, texts[i + 1].text, is_action)
 
 
-def _under_name(texts: Sequence[SourceLine], i: int, done: Sequence[Line]) -> bool:
-    """Whether line i, just above a date, is a badge under the comment's author line."""
-    return bool(done) and done[-1].role is Role.AUTHOR and done[-1].number == texts[i - 1].number
+def _under_name(done: Sequence[Line]) -> bool:
+    """Whether the line after `done` (one per line so far), just above a date, is a badge
+    under the comment's author line."""
+    return bool(done) and done[-1].role is Role.AUTHOR
 
 
 def _title_number(texts: Sequence[SourceLine], i: int, done: Sequence[Line], dated: set[int],
@@ -288,10 +296,9 @@ def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
 
 
 @cache
-def _level_pattern() -> re.Pattern[str] | None:
+def _level_pattern() -> re.Pattern[str]:
     levels = _every_language("levels")
-    return re.compile(rf"^(?:{alternation(levels)})\s+(\d{{1,2}})$", re.IGNORECASE) if levels \
-        else None
+    return re.compile(rf"^(?:{alternation(levels)})\s+(\d{{1,2}})$", re.IGNORECASE)
 
 
 def levels(drafts: Sequence[Draft]) -> list[int] | None:
@@ -299,7 +306,7 @@ def levels(drafts: Sequence[Draft]) -> list[int] | None:
     None when not every comment has one.  Such a line ends the comment before (it comes
     after that one's buttons), or heads the first."""
     pattern = _level_pattern()
-    if pattern is None or not drafts:
+    if not drafts:
         return None
     found: list[int] = []
     for k, draft in enumerate(drafts):

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache, partial
 
 from .authors import AuthorBook
+from .cues import comment_cues
 from .features import (
     Candidate,
     Info,
@@ -161,11 +162,15 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
     """`model`: weights to use instead of the shipped ones (fitting)."""
     languages = list(context.comment_languages) or comment_languages(
         [d.text for d in drafts], context.language)
+    if drafts and all(d.shown_depth is not None for d in drafts):  # the page shows the tree
+        # Only the cues are needed (for the authors greetings name), not the words' weights.
+        reading = context.reading
+        return attach_as_shown(drafts, [found[1] for found in reading.found] if reading else
+                               [comment_cues([d.text], lang) for d, lang in
+                                zip(drafts, languages, strict=True)])
     article_text = context.article.text if context.article else ""
     infos, article_terms = prepare(drafts, languages, article_text, context.reading,
                                    context.order)
-    if drafts and all(d.shown_depth is not None for d in drafts):  # the page shows the tree
-        return attach_as_shown(drafts, [info.cues for info in infos])
     # A dict is faster to look up.
     forward = time_ordered(infos)
     w = dict(attach_weights(forward) if model is None else model)

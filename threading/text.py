@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable
 from functools import cache
 
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+# Runs of letters, or of digits, apart ("Juni2015" -> "Juni", "2015"; "Peter_S" -> "Peter", "S").
+RUNS = re.compile(r"[^\W\d_]+|\d+")
 _TRAILING_CLOSERS = "\"'“”„«»‚‘’)]*_ "
 TERMINAL = ".!?…"
 

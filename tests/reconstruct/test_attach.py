@@ -19,8 +19,9 @@ def drafts(*texts, authors=None, dates=None):
     return out
 
 
-def parents(texts, lang="de", order="depth-first", **kw):
-    links = attach_scored(drafts(*texts, **kw), AttachContext(order=order, language=lang))
+def parents(texts, lang="de", order="depth-first", model=None, **kw):
+    links = attach_scored(drafts(*texts, **kw), AttachContext(order=order, language=lang),
+                          model=model)
     return [link.parent for link in links], links
 
 
@@ -277,29 +278,24 @@ def test_a_dump_whose_comments_look_like_new_threads_gets_more_top_level_comment
     # On these weights the second comment is top level with probability 0.45 (0 against
     # 0.2): less likely than a reply, but more likely than in dumps where 20% were.
     model = {"step_0": 0.2, SHIFT_CUE: 1.0}
-    assert parents_with(texts, model)[0] == [None, 0]  # no share stored: nothing moves
+    assert parents(texts, model=model)[0] == [None, 0]  # no share stored: nothing moves
     # One comment says little about a dump: the measured share starts from the usual one.
-    p, links = parents_with(texts, {**model, SHARE_KEY: 0.2})
+    p, links = parents(texts, model={**model, SHARE_KEY: 0.2})
     damped = next(e for e in links[0].evidence if e.cue == SHIFT_CUE)  # top level
     assert p == [None, 0] and 0 < damped.weight < 0.2 and "22%" in damped.detail
     monkeypatch.setattr(score, "SHARE_PRIOR", 0)  # as a dump of many such comments
-    p, links = parents_with(texts, {**model, SHARE_KEY: 0.2})
+    p, links = parents(texts, model={**model, SHARE_KEY: 0.2})
     assert p == [None, None]
     shift = next(e for e in links[1].evidence if e.cue == SHIFT_CUE)
     assert shift.weight > 0.2 and "more common" in shift.detail and "45%" in shift.detail
     # Where the fitted dumps looked top level more often, the score stays as it was.
-    p, links = parents_with(texts, {**model, SHARE_KEY: 0.9})
+    p, links = parents(texts, model={**model, SHARE_KEY: 0.9})
     assert p == [None, 0]
     assert not any(e.cue == SHIFT_CUE for link in links for e in link.evidence)
     # The shared weights' share was measured on bare dumps: a page whose dates do not run
     # forward (read with those weights) has nothing to compare with.
-    p, links = parents_with(texts, {**model, SHARE_KEY: 0.2}, authors=["anna", "bernd"])
+    p, links = parents(texts, model={**model, SHARE_KEY: 0.2}, authors=["anna", "bernd"])
     assert p == [None, 0]
-
-
-def parents_with(texts, model, **kw):
-    links = attach_scored(drafts(*texts, **kw), AttachContext(language="de"), model=model)
-    return [link.parent for link in links], links
 
 
 def test_the_shipped_weights_know_how_often_the_fitted_dumps_start_threads():
