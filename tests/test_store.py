@@ -97,6 +97,7 @@ def test_bookmarks_command_lists_as_table_and_json(home, capsys):
     assert cmd_bookmarks([]) == 0
     out = capsys.readouterr().out
     assert "[bold red]literal[/]" in out  # markup in an excerpt prints as text
+    assert "1 bookmark\n" in out or "1 bookmark " in out
     assert cmd_bookmarks(["--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     [b] = data["bookmarks"]

@@ -29,6 +29,7 @@ def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = _date_words()
     m, r, a = (alternation(words["months"]), alternation(words["relative"]),
                alternation(_every_language("actions")))
+    unit = alternation(words["relative"] | words["abbreviations"])  # after a number
     weekday, one = alternation(words["weekdays"]), alternation(words["one"])
     before, after = alternation(_every_language("clock_before")), alternation(
         _every_language("clock_after"))
@@ -42,7 +43,7 @@ def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}{clock}"  # 01.06.2015 18:06
         rf"|\d{{4}}-\d{{2}}-\d{{2}}"  # ISO, with a time and zone or not
         rf"(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
-        rf"|(?:(?:{r})\s*)*(?:\d+\s*|(?:{one})\s+)(?:{r})\.?(?:\s+(?:{r})\.?)*"  # 3 hr. ago
+        rf"|(?:(?:{r})\s*)*(?:\d+\s*|(?:{one})\s+)(?:{unit})\.?(?:\s+(?:{r})\.?)*"  # 3 hr. ago
         rf"|(?:{r})\.?(?:,?\s+(?:(?:{r})\.?|\d{{1,2}}[:.]\d{{2}}))*"  # i går kl. 18.06
         rf")\.?(?:\s+(?-i:[A-Z]{{2,4}}))?$",  # a time zone: CET, BST
         re.IGNORECASE,
@@ -65,6 +66,7 @@ def _date_words() -> dict[str, set[str]]:
     """The word lists the date pattern is built from, in every language."""
     return {"months": set(month_numbers()),
             "relative": _every_language("relative_time") | set(day_offsets()),
+            "abbreviations": _every_language("unit_abbreviations"),
             "weekdays": _every_language("weekdays"), "one": _every_language("one")}
 
 

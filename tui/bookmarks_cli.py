@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .labels import counted
 from .store import Store
 
 
@@ -40,7 +41,7 @@ def cmd_bookmarks(argv: Sequence[str]) -> int:
     if not marks:
         console.print(Text(f"No bookmarks yet ({store.path})."))
         return 0
-    table = Table(title=Text(f"{len(marks)} bookmark{'s' * (len(marks) != 1)}"),
+    table = Table(title=Text(counted(len(marks), "bookmark")),
                   caption=Text(str(store.path)), show_lines=False)
     for name in ("source", "line", "author", "excerpt", "saved"):
         table.add_column(name, overflow="fold" if name == "excerpt" else "ellipsis",

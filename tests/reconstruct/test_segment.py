@@ -51,6 +51,12 @@ def drafts_of(text, lang="de"):
     return segment(split_lines(text), lang)
 
 
+def test_an_author_named_like_a_unit_is_an_author():
+    layout = drafts_of(PAGE_EN.replace("sam", "Mo"), "en")
+    assert [d.author for d in layout.drafts] == ["Mo", "jo"]
+    assert layout.drafts[0].date == "3 hours ago"
+
+
 def test_page_style_reads_author_date_and_actions():
     layout = drafts_of(PAGE_DE)
     assert layout.style == "page"
@@ -91,6 +97,9 @@ def test_metadata_patterns():
               "Das ist heute so"):
         assert not is_date(t), t
     assert not is_action("Antworten sind willkommen.")
+    # Unit abbreviations make a date only after a number: alone they are names or words.
+    for t in ("Mo", "Min", "h", "d", "y", "hrs"):
+        assert not is_date(t), t
     assert byline("John Doe • 3 years ago") == ("John Doe", "3 years ago")
     assert byline("anna_k | 1. Juni 2015, 18:06") == ("anna_k", "1. Juni 2015, 18:06")
     assert byline("Preise • Leistungen") is None  # no date after the dot
