@@ -158,6 +158,7 @@ def test_eval_table(capsys, fixtures):
     code, out, _ = run(capsys, "eval", str(fixtures / "klarna-de.gold.json"))
     assert code == 0
     assert "0.439" in out and "0.561" in out
+    assert "links by confidence" in out and "0.9–1.0" in out
 
 
 def test_eval_bad_gold(capsys, tmp_path):

@@ -7,7 +7,9 @@ from threadloom.threading.evaluate import (
     Prediction,
     attachment_accuracy,
     boundaries,
+    confidence_bands,
     evaluate_file,
+    judged_links,
     load_gold,
     total,
 )
@@ -57,3 +59,26 @@ def test_baselines_on_a_tiny_gold(gold):
     summary = total([score, score])
     assert summary["comments"] == 8
     assert summary["baseline_chain"] == pytest.approx(0.75)
+
+
+def test_judged_links_are_the_gold_comments_whose_start_was_found(gold):
+    pred = Prediction(((1, 3, 0), (4, 4, 1), (5, 5, 0)))
+    assert judged_links(gold, pred) == [(1, True), (4, False), (5, True)]
+
+
+def test_confidence_bands_count_links_and_right_ones():
+    bands = confidence_bands([(0.2, False), (0.5, True), (0.69, False), (0.95, True),
+                              (1.0, True)])
+    assert bands == ((1, 0), (2, 1), (0, 0), (2, 2))
+
+
+def test_eval_reports_how_often_links_of_each_confidence_are_right(gold):
+    score = evaluate_file(gold)
+    # Every judged link is in one band: the bands add up to what was judged.
+    judged = sum(n for n, _ in score.confidence)
+    right = sum(r for _, r in score.confidence)
+    assert 0 < judged <= len(gold.comments)
+    assert right / len(gold.comments) == pytest.approx(score.attachment)
+    summary = total([score, score])
+    assert [b["links"] for b in summary["confidence"]] == [2 * n for n, _ in score.confidence]
+    assert summary["confidence"][0]["from"] == 0.0 and summary["confidence"][-1]["to"] == 1.0

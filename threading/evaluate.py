@@ -90,22 +90,45 @@ class Prediction:
 
 
 def attachment_accuracy(gold: Gold, pred: Prediction) -> float:
+    right = sum(ok for _, ok in judged_links(gold, pred))
+    return right / len(gold.comments) if gold.comments else 1.0
+
+
+def judged_links(gold: Gold, pred: Prediction) -> list[tuple[int, bool]]:
+    """For each gold comment that a predicted comment starts where it starts: that start
+    line, and whether the predicted parent is right (a parent inside the gold parent's
+    lines counts: the page split it, not the link)."""
     ends = gold.ends
     by_line: dict[int, tuple[int, int, int]] = {}
     for p in pred.comments:
         for n in range(p[0], p[1] + 1):
             by_line[n] = p
-    correct = 0
+    out = []
     for g in gold.comments:
         p = by_line.get(g.start)
         if p is None or p[0] != g.start:
             continue
         parents = (g.parent, *g.alt_parents)
         if p[2] == 0:
-            correct += 0 in parents
+            out.append((g.start, 0 in parents))
         else:
-            correct += any(q and q <= p[2] <= ends.get(q, q) for q in parents)
-    return correct / len(gold.comments) if gold.comments else 1.0
+            out.append((g.start, any(q and q <= p[2] <= ends.get(q, q) for q in parents)))
+    return out
+
+
+# The confidence bands `eval` reports, by their lower bounds (the reader marks links below
+# 0.5 as doubtful).
+CONFIDENCE_BANDS = (0.0, 0.5, 0.7, 0.9)
+
+
+def confidence_bands(judged: Sequence[tuple[float, bool]]) -> tuple[tuple[int, int], ...]:
+    """(links, right links) in each of CONFIDENCE_BANDS, from (confidence, right) pairs."""
+    counts = [[0, 0] for _ in CONFIDENCE_BANDS]
+    for confidence, ok in judged:
+        band = max(k for k, low in enumerate(CONFIDENCE_BANDS) if confidence >= low)
+        counts[band][0] += 1
+        counts[band][1] += ok
+    return tuple((n, right) for n, right in counts)
 
 
 @dataclass(frozen=True)
@@ -144,6 +167,9 @@ class FileScore:
     boundaries: Boundaries
     baseline_chain: float
     baseline_all_root: float
+    # End to end, (links, right links) by confidence band (CONFIDENCE_BANDS): whether a
+    # link's confidence can be taken at its word.
+    confidence: tuple[tuple[int, int], ...]
 
     def as_dict(self) -> dict:
         return {
@@ -157,7 +183,14 @@ class FileScore:
             "boundary_f1": self.boundaries.f1,
             "baseline_chain": self.baseline_chain,
             "baseline_all_root": self.baseline_all_root,
+            "confidence": _bands_dict(self.confidence),
         }
+
+
+def _bands_dict(counts: Sequence[tuple[int, int]]) -> list[dict]:
+    highs = (*CONFIDENCE_BANDS[1:], 1.0)
+    return [{"from": low, "to": high, "links": n, "right": right}
+            for low, high, (n, right) in zip(CONFIDENCE_BANDS, highs, counts, strict=True)]
 
 
 def gold_segments(gold: Gold, lines: Sequence[SourceLine], language: str
@@ -183,6 +216,8 @@ def evaluate_file(gold: Gold, attacher: str = DEFAULT_ATTACHER) -> FileScore:
     discussion = reconstruct(decoded.text, order=gold.order, attacher=attacher)
     pred = Prediction.from_discussion(discussion)
     lang = discussion.language
+    confidence = {c.span.first: c.confidence for c in discussion.comments}
+    judged = judged_links(gold, pred)
     return FileScore(
         file=gold.path.name,
         style=gold.style or discussion.source.style,
@@ -192,6 +227,7 @@ def evaluate_file(gold: Gold, attacher: str = DEFAULT_ATTACHER) -> FileScore:
         boundaries=boundaries(gold, pred),
         baseline_chain=gold_segment_accuracy(gold, decoded.text, "chain", lang),
         baseline_all_root=gold_segment_accuracy(gold, decoded.text, "all-root", lang),
+        confidence=confidence_bands([(confidence[start], ok) for start, ok in judged]),
     )
 
 
@@ -214,4 +250,7 @@ def total(scores: Sequence[FileScore]) -> dict:
         "boundary_f1": b.f1,
         "baseline_chain": mean("baseline_chain"),
         "baseline_all_root": mean("baseline_all_root"),
+        "confidence": _bands_dict([
+            (sum(s.confidence[k][0] for s in scores), sum(s.confidence[k][1] for s in scores))
+            for k in range(len(CONFIDENCE_BANDS))]),
     }

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from threadloom.data import DEFAULT_SAMPLE, SAMPLES, sample_bytes
 from threadloom.threading.attach import ATTACHERS, DEFAULT_ATTACHER
@@ -13,6 +14,9 @@ from threadloom.threading.decode import Decoded, InputError, decode_bytes, read_
 from threadloom.threading.formats import FORMATS, canonical
 from threadloom.threading.model import Discussion
 from threadloom.threading.pipeline import ORDERS
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 EXIT_USAGE = 2
 COMMANDS = ("print", "eval", "flatten", "bookmarks")
@@ -194,8 +198,27 @@ def cmd_eval(argv: Sequence[str]) -> int:
     for i, (name, row) in enumerate(rows):
         table.add_row(name, *(f"{row[c]:.3f}" if c != "comments" else str(row[c]) for c in cols),
                       end_section=i == len(rows) - 2)
-    Console(highlight=False).print(table)
+    console = Console(highlight=False)
+    console.print(table)
+    console.print(_confidence_table(summary["confidence"]))
     return 0
+
+
+def _confidence_table(bands: Sequence[dict]) -> Table:
+    """How often links of each confidence are right (end to end, every file): whether a
+    link's confidence can be taken at its word."""
+    from rich.table import Table
+
+    table = Table(title="links by confidence (end to end)")
+    for header in ("confidence", "links", "share", "right"):
+        table.add_column(header, justify="right", no_wrap=True)
+    total = sum(b["links"] for b in bands)
+    for b in bands:
+        n = b["links"]
+        table.add_row(f"{b['from']:.1f}–{b['to']:.1f}", str(n),
+                      f"{n / total:.0%}" if total else "–",
+                      f"{b['right'] / n:.0%}" if n else "–")
+    return table
 
 
 def _flatten_parser() -> argparse.ArgumentParser:
