@@ -27,7 +27,7 @@ from .language import detect_language
 from .linear import dot, fit_logistic, sigmoid
 from .lines import SourceLine, split_lines
 from .pipeline import dump_sample
-from .segment import _gaps, detect_style
+from .segment import detect_style, paragraph_gaps
 
 FOLDS = 5
 ARTICLE_PAGE_WEIGHT = 5.0  # few news pages among many forum threads: count them more
@@ -81,7 +81,7 @@ def boundary_examples(t: Thread) -> list[tuple[dict[str, float], int, float]]:
     starts = {g.start for g in t.gold.comments}
     ends = {g.start: g.end for g in t.gold.comments}
     rest = find_parts(t.lines, t.language).rest
-    gaps = _gaps(rest)
+    gaps = paragraph_gaps(rest)
     habit = gap_habit(list(gaps.values()))
     paragraphs = [sl for sl in rest if not sl.blank]
     out = []

@@ -50,7 +50,7 @@ def group_paragraphs(
     a comment."""
     if threshold is None:
         threshold = weights("boundary").get("_threshold", DEFAULT_THRESHOLD)
-    gaps = _gaps(lines)
+    gaps = paragraph_gaps(lines)
     paragraphs = [sl for sl in lines if not sl.blank]
     begins = starts([sl.text for sl in paragraphs], [gaps.get(sl.number, 0) for sl in paragraphs],
                     gap_habit(list(gaps.values())), language, threshold)
@@ -64,7 +64,7 @@ def group_paragraphs(
     return tuple(draft_of(d) for d in drafts)
 
 
-def _gaps(lines: Sequence[SourceLine]) -> dict[int, int]:
+def paragraph_gaps(lines: Sequence[SourceLine]) -> dict[int, int]:
     """Blank lines before each paragraph (after the first)."""
     gaps: dict[int, int] = {}
     run = 0

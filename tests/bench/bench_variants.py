@@ -17,11 +17,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from bench_eval import GOLD, sets  # run as a script: this folder is on the path
 from threadloom.threading.dates import sort_key
 from threadloom.threading.evaluate import evaluate_file, load_gold, total
 from threadloom.threading.page import is_date
-
-GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "gold"
 
 Row = tuple[int | None, str]  # (line number in the original dump, or None: new), text
 Rewrite = Callable[[list[Row], list[dict]], list[Row]]
@@ -124,11 +123,10 @@ def main() -> int:
     if not (GOLD / "README.md").exists():
         print("skipped: ../shared/gold is not beside the repo")
         return 0
-    omp = sorted((GOLD / "omp-dev").glob("omp-*.gold.json"))
+    dev = sets()
     print(f"{'omp dev threads':<30} {'n':>5} {'attach':>7} {'gold-seg':>8} {'bnd-F1':>7}")
     for name, (suffix, change) in VARIANTS.items():
-        paths = [p for p in omp if p.name.endswith(f"{suffix}.gold.json")
-                 and (suffix or not p.name.endswith(("-page.gold.json", "-blank.gold.json")))]
+        paths = dev[f"omp-dev {suffix.removeprefix('-') or 'bare'}"]
         with tempfile.TemporaryDirectory() as tmp:
             if change is not None:
                 paths = [rewrite(p, change, Path(tmp)) for p in paths]
