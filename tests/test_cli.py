@@ -32,6 +32,17 @@ def test_print_samples_in_every_format(capsys, sample, fmt):
     assert "Klarna" in out or "klarna" in out.lower()
 
 
+def test_printed_tree_counts_the_article_lead_and_body(capsys, fixtures):
+    from threadloom.threading.pipeline import reconstruct
+
+    dump = fixtures / "klarna-da.txt"  # a lead and a body
+    article = reconstruct(dump.read_text(encoding="utf-8")).article
+    assert article.lead and article.body
+    code, out, _ = run(capsys, "print", str(dump))
+    assert code == 0
+    assert f"article ({len(article.lead) + len(article.body)} paragraphs)" in out
+
+
 def test_json_schema_has_every_comment_field(capsys, fixtures):
     code, out, _ = run(capsys, "print", str(fixtures / "klarna-de.txt"), "--format", "json")
     assert code == 0

@@ -67,9 +67,9 @@ def test_judged_links_are_the_gold_comments_whose_start_was_found(gold):
 
 
 def test_confidence_bands_count_links_and_right_ones():
-    bands = confidence_bands([(0.2, False), (0.5, True), (0.69, False), (0.95, True),
+    bands = confidence_bands([(0.2, False), (0.5, True), (0.69, False), (0.9, True),
                               (1.0, True)])
-    assert bands == ((1, 0), (2, 1), (0, 0), (2, 2))
+    assert bands == ((1, 0), (2, 1), (0, 0), (2, 2))  # a band holds its lower bound
 
 
 def test_eval_reports_how_often_links_of_each_confidence_are_right(gold):
@@ -81,4 +81,4 @@ def test_eval_reports_how_often_links_of_each_confidence_are_right(gold):
     assert right / len(gold.comments) == pytest.approx(score.attachment)
     summary = total([score, score])
     assert [b["links"] for b in summary["confidence"]] == [2 * n for n, _ in score.confidence]
-    assert summary["confidence"][0]["from"] == 0.0 and summary["confidence"][-1]["to"] == 1.0
+    assert [b["right"] for b in summary["confidence"]] == [2 * r for _, r in score.confidence]

@@ -42,7 +42,7 @@ def same_person(greeted: str | None, author: str | None) -> bool:
     g, a = name_words(greeted), name_words(author)
     if not g or not a:
         return False
-    if g == a or "".join(g) == "".join(a):  # "maryk" is "MaryK"
+    if "".join(g) == "".join(a):  # "maryk" is "MaryK"
         return True
     short, long = (g, a) if len(g) <= len(a) else (a, g)
     return len(short) == 1 and len(short[0]) >= _FIRST_NAME_MIN and short[0] == long[0]

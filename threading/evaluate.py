@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +13,7 @@ from .attach import DEFAULT_ATTACHER, attach
 from .decode import InputError, read_source
 from .language import detect_language
 from .lines import SourceLine, split_lines
-from .model import Discussion
+from .model import LOW_CONFIDENCE, Discussion
 from .pipeline import dump_sample, reconstruct
 from .segment import drafts_from_spans
 from .stages import AttachContext, Draft, Link
@@ -90,8 +91,11 @@ class Prediction:
 
 
 def attachment_accuracy(gold: Gold, pred: Prediction) -> float:
-    right = sum(ok for _, ok in judged_links(gold, pred))
-    return right / len(gold.comments) if gold.comments else 1.0
+    return _share_right(gold, judged_links(gold, pred))
+
+
+def _share_right(gold: Gold, judged: Sequence[tuple[int, bool]]) -> float:
+    return sum(ok for _, ok in judged) / len(gold.comments) if gold.comments else 1.0
 
 
 def judged_links(gold: Gold, pred: Prediction) -> list[tuple[int, bool]]:
@@ -116,16 +120,15 @@ def judged_links(gold: Gold, pred: Prediction) -> list[tuple[int, bool]]:
     return out
 
 
-# The confidence bands `eval` reports, by their lower bounds (the reader marks links below
-# 0.5 as doubtful).
-CONFIDENCE_BANDS = (0.0, 0.5, 0.7, 0.9)
+# The confidence bands `eval` reports, by their lower bounds: the doubtful links first.
+CONFIDENCE_BANDS = (0.0, LOW_CONFIDENCE, 0.7, 0.9)
 
 
 def confidence_bands(judged: Sequence[tuple[float, bool]]) -> tuple[tuple[int, int], ...]:
     """(links, right links) in each of CONFIDENCE_BANDS, from (confidence, right) pairs."""
     counts = [[0, 0] for _ in CONFIDENCE_BANDS]
     for confidence, ok in judged:
-        band = max(k for k, low in enumerate(CONFIDENCE_BANDS) if confidence >= low)
+        band = bisect_right(CONFIDENCE_BANDS, confidence) - 1
         counts[band][0] += 1
         counts[band][1] += ok
     return tuple((n, right) for n, right in counts)
@@ -222,7 +225,7 @@ def evaluate_file(gold: Gold, attacher: str = DEFAULT_ATTACHER) -> FileScore:
         file=gold.path.name,
         style=gold.style or discussion.source.style,
         comments=len(gold.comments),
-        attachment=attachment_accuracy(gold, pred),
+        attachment=_share_right(gold, judged),
         attachment_gold_segments=gold_segment_accuracy(gold, decoded.text, attacher, lang),
         boundaries=boundaries(gold, pred),
         baseline_chain=gold_segment_accuracy(gold, decoded.text, "chain", lang),

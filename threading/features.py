@@ -241,7 +241,8 @@ def pair_features(
             f["previous_short"] = 1.0
     if other.ends_question:
         f["parent_asks"] = 1.0
-    greeted = greeted_author(cues, author[c])
+    # Most comments greet nobody: no name to match against each candidate's author.
+    greeted = (cues.greeting or cues.greeted_lower) and greeted_author(cues, author[c])
     if greeted:
         f["greets_parent_author"] = 1.0
         why["greets_parent_author"] = (greeted if greeted == author[c]

@@ -117,6 +117,11 @@ class ChromeBlock(LineBlock):
     """A run of page chrome (sidebar, ads, navigation), kept, never dropped."""
 
 
+# A link less sure than this is doubtful: the reader marks it, `eval` counts such links
+# apart (evaluate.CONFIDENCE_BANDS).
+LOW_CONFIDENCE = 0.5
+
+
 @dataclass(frozen=True)
 class Comment:
     id: str

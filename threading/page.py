@@ -85,9 +85,10 @@ def is_date(text: str) -> bool:
 @cache
 def _date_openings() -> dict[str, tuple[str, ...]]:
     """What a date line may begin with, by first letter: the words of the date pattern's
-    lists (a digit aside)."""
+    lists (a digit aside), but the unit abbreviations, which only ever follow a number."""
     table: dict[str, set[str]] = {}
-    for word in set().union(*_date_words().values()):
+    words = _date_words()
+    for word in set().union(*(found for key, found in words.items() if key != "abbreviations")):
         table.setdefault(word[:1].lower(), set()).add(word.lower())
     return {first: tuple(found) for first, found in table.items()}
 

@@ -7,11 +7,18 @@ appended as plain text (never parsed as markup) and capped before it reaches the
 from __future__ import annotations
 
 from rich.text import Text
-from threadloom.threading.model import AuthorSource, Comment, Discussion, Line, Role, excerpt
+from threadloom.threading.model import (
+    LOW_CONFIDENCE,
+    AuthorSource,
+    Comment,
+    Discussion,
+    Line,
+    Role,
+    excerpt,
+)
 
 from .search import Query
 
-LOW_CONFIDENCE = 0.5  # links below this get a mark in the tree
 MAX_DETAIL_CHARS = 20_000  # per paragraph in the detail pane; the rest is counted, not shown
 MAX_LABEL_CHARS = 240  # the tree shows one screen line per comment at most
 MATCH_LEAD = 30  # a search match further into a row's text than this is scrolled into view

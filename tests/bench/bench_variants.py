@@ -84,13 +84,13 @@ def gaps_between(rows: list[Row], comments: list[dict]) -> list[Row]:
 
 
 VARIANTS: dict[str, tuple[str, Rewrite | None]] = {
-    "page as is": ("-page", None),
-    "page, dates 'vor N Stunden'": ("-page", relative_dates),
-    "page, threads newest first": ("-page", newest_first),
-    "page, date above the name": ("-page", date_above_name),
-    "bare as is": ("", None),
-    "blank, 2 blank lines between": ("", wide_gaps),
-    "blank, 1 blank line between": ("", gaps_between),
+    "page as is": ("omp-dev page", None),
+    "page, dates 'vor N Stunden'": ("omp-dev page", relative_dates),
+    "page, threads newest first": ("omp-dev page", newest_first),
+    "page, date above the name": ("omp-dev page", date_above_name),
+    "bare as is": ("omp-dev bare", None),
+    "blank, 2 blank lines between": ("omp-dev bare", wide_gaps),
+    "blank, 1 blank line between": ("omp-dev bare", gaps_between),
 }
 
 
@@ -125,8 +125,8 @@ def main() -> int:
         return 0
     dev = sets()
     print(f"{'omp dev threads':<30} {'n':>5} {'attach':>7} {'gold-seg':>8} {'bnd-F1':>7}")
-    for name, (suffix, change) in VARIANTS.items():
-        paths = dev[f"omp-dev {suffix.removeprefix('-') or 'bare'}"]
+    for name, (dev_set, change) in VARIANTS.items():
+        paths = dev[dev_set]
         with tempfile.TemporaryDirectory() as tmp:
             if change is not None:
                 paths = [rewrite(p, change, Path(tmp)) for p in paths]
