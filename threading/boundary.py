@@ -366,11 +366,13 @@ def starts(
     language: str,
     threshold: float,
     model: Mapping[str, float] | None = None,
+    forced: Sequence[bool] = (),
 ) -> list[bool]:
     """For each paragraph of a dump, in order: does it start a comment?  The same decision
     as `start_probability(...) >= threshold`, with each paragraph's cues found and
     weighted once: the score sums the same products in the same order, so it is the same
-    float."""
+    float.  `forced`: paragraphs known to start one (a change of nesting): the comment
+    sizes the later decisions see count from there."""
     w = dict(weights("boundary") if model is None else model)
     parts = in_two(partial(partial_scores, texts, gaps, habit, language, w),
                    1, len(texts), PARALLEL_MIN)
@@ -385,7 +387,7 @@ def starts(
                 score += term
         if tail is not None:
             score += tail
-        out[k] = sigmoid(score) >= threshold
+        out[k] = (k < len(forced) and forced[k]) or sigmoid(score) >= threshold
         draft_size = 1 if out[k] else draft_size + 1
     return out
 

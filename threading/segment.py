@@ -52,12 +52,14 @@ def group_paragraphs(
         threshold = weights("boundary").get("_threshold", DEFAULT_THRESHOLD)
     gaps = paragraph_gaps(lines)
     paragraphs = [sl for sl in lines if not sl.blank]
+    forced = ([k > 0 and sl.indent != paragraphs[k - 1].indent for k, sl in enumerate(paragraphs)]
+              if nested else [])
     begins = starts([sl.text for sl in paragraphs], [gaps.get(sl.number, 0) for sl in paragraphs],
-                    gap_habit(list(gaps.values())), language, threshold)
+                    gap_habit(list(gaps.values())), language, threshold, forced=forced)
     drafts: list[list[Line]] = []
-    for k, (sl, begin) in enumerate(zip(paragraphs, begins, strict=True)):
+    for sl, begin in zip(paragraphs, begins, strict=True):
         line = Line(sl.number, sl.text, Role.TEXT)
-        if begin or (nested and sl.indent != paragraphs[k - 1].indent):
+        if begin:
             drafts.append([line])
         else:
             drafts[-1].append(line)

@@ -37,17 +37,21 @@ def test_boundary_starts_decides_as_start_probability(sample, lang, forked, monk
         monkeypatch.setattr(boundary, "PARALLEL_MIN", 2)
     texts = [line.strip() for line in _sample(sample).splitlines() if line.strip()]
     gaps = [random.Random(k).choice((0, 1, 1, 2)) for k in range(len(texts))]
+    # Forced starts (a change of nesting) reset the comment size the later ones see.
+    forced = [k % 7 == 3 for k in range(len(texts))]
     for habit in (GapHabit(1, parting=True), GapHabit(1, parting=False)):
         for threshold in (0.3, 0.5, 0.7):
-            fast = starts(texts, gaps, habit, lang, threshold)
-            plain, size = [True], 1
-            for k in range(1, len(texts)):
-                after = texts[k + 1] if k + 1 < len(texts) else None
-                p = start_probability(texts[k - 1], texts[k], lang, size, gaps[k], habit,
-                                      after=after)
-                plain.append(p >= threshold)
-                size = 1 if plain[-1] else size + 1
-            assert fast == plain
+            for force in ([], forced):
+                fast = starts(texts, gaps, habit, lang, threshold, forced=force)
+                plain, size = [True], 1
+                for k in range(1, len(texts)):
+                    after = texts[k + 1] if k + 1 < len(texts) else None
+                    p = start_probability(texts[k - 1], texts[k], lang, size, gaps[k], habit,
+                                          after=after)
+                    plain.append(bool(force and force[k]) or p >= threshold)
+                    size = 1 if plain[-1] else size + 1
+                assert fast == plain
+                assert all(fast[k] for k in range(len(texts)) if force and force[k])
 
 
 def _split_lines_line_by_line(text: str) -> tuple[SourceLine, ...]:
