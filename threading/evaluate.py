@@ -200,18 +200,20 @@ def gold_segments(gold: Gold, lines: Sequence[SourceLine], language: str
                   ) -> tuple[list[tuple[int, int]], tuple[Draft, ...], AttachContext]:
     """The gold comments' spans and drafts, and the context an attacher gets for them."""
     spans = [(g.start, g.end) for g in gold.comments]
-    drafts = drafts_from_spans(lines, spans)
-    article = find_parts(lines, language).article
-    return spans, drafts, AttachContext(order=gold.order, language=language, article=article)
+    parts = find_parts(lines, language)
+    drafts = drafts_from_spans(lines, spans, parts.rest)
+    return spans, drafts, AttachContext(order=gold.order, language=language, article=parts.article)
 
 
-def gold_segment_accuracy(gold: Gold, text: str, attacher: str, language: str | None = None):
-    """Attachment accuracy when the comment boundaries are taken from the gold file."""
+def gold_segment_accuracy(gold: Gold, text: str, attachers: Sequence[str],
+                          language: str | None = None) -> list[float]:
+    """Attachment accuracy of each attacher when the comment boundaries are taken from
+    the gold file."""
     lines = split_lines(text)
     lang = language or detect_language(dump_sample(lines))
     spans, drafts, context = gold_segments(gold, lines, lang)
-    links = attach(drafts, context, attacher)
-    return attachment_accuracy(gold, Prediction.from_links(spans, links))
+    return [attachment_accuracy(gold, Prediction.from_links(spans, attach(drafts, context, a)))
+            for a in attachers]
 
 
 def evaluate_file(gold: Gold, attacher: str = DEFAULT_ATTACHER) -> FileScore:
@@ -221,15 +223,17 @@ def evaluate_file(gold: Gold, attacher: str = DEFAULT_ATTACHER) -> FileScore:
     lang = discussion.language
     confidence = {c.span.first: c.confidence for c in discussion.comments}
     judged = judged_links(gold, pred)
+    scored, chain, all_root = gold_segment_accuracy(
+        gold, decoded.text, (attacher, "chain", "all-root"), lang)
     return FileScore(
         file=gold.path.name,
         style=gold.style or discussion.source.style,
         comments=len(gold.comments),
         attachment=_share_right(gold, judged),
-        attachment_gold_segments=gold_segment_accuracy(gold, decoded.text, attacher, lang),
+        attachment_gold_segments=scored,
         boundaries=boundaries(gold, pred),
-        baseline_chain=gold_segment_accuracy(gold, decoded.text, "chain", lang),
-        baseline_all_root=gold_segment_accuracy(gold, decoded.text, "all-root", lang),
+        baseline_chain=chain,
+        baseline_all_root=all_root,
         confidence=confidence_bands([(confidence[start], ok) for start, ok in judged]),
     )
 

@@ -109,9 +109,12 @@ def _shown_depths(drafts: tuple[Draft, ...], lines: Sequence[SourceLine], nested
 
 
 def drafts_from_spans(
-    lines: Sequence[SourceLine], spans: Iterable[tuple[int, int]]
+    lines: Sequence[SourceLine], spans: Iterable[tuple[int, int]],
+    rest: Sequence[SourceLine] | None = None,
 ) -> tuple[Draft, ...]:
-    """Drafts with boundaries given from outside (gold segmentation in `eval`)."""
+    """Drafts with boundaries given from outside (gold segmentation in `eval`), with the
+    depths the page shows, as `segment` gives them.  `rest`: the lines after the article
+    and chrome (find_parts), where a nesting would show; all lines when not given."""
     dated = date_lines(lines)
     style = detect_style(lines, dated)
     by_number = {line.number: line for line in classify(lines, style, dated)}
@@ -120,4 +123,5 @@ def drafts_from_spans(
         members = tuple(by_number[n] for n in range(first, last + 1) if n in by_number)
         if members:
             drafts.append(draft_of(members))
-    return tuple(drafts)
+    nested = nests_by_indent(lines if rest is None else rest)
+    return _shown_depths(tuple(drafts), lines, nested)

@@ -3,7 +3,9 @@
 from threadloom.threading.lines import split_lines
 from threadloom.threading.nesting import nests_by_indent, parents_by_depth
 from threadloom.threading.pipeline import reconstruct
-from threadloom.threading.segment import segment
+from threadloom.threading.attach import attach
+from threadloom.threading.segment import drafts_from_spans, segment
+from threadloom.threading.stages import AttachContext
 
 NESTED = """\
 Die Mieten in der Stadt steigen seit Jahren schneller als die Löhne.
@@ -51,6 +53,15 @@ def test_a_nested_dump_is_read_as_its_indentation_shows():
     assert by_line[1].author == "Peter"  # "Hallo Peter" in the reply under it
     assert [e.cue for e in by_line[3].evidence] == ["shown_nested"]
     assert by_line[3].confidence == 1.0
+
+
+def test_gold_segments_of_a_nested_dump_keep_the_nesting_shown():
+    """`eval` with gold boundaries reads the tree as the reconstruction does."""
+    spans = [(1, 1), (2, 2), (3, 4), (5, 5), (6, 6), (7, 7), (8, 8), (9, 9)]
+    drafts = drafts_from_spans(split_lines(NESTED), spans)
+    assert [d.shown_depth for d in drafts] == [0, 4, 8, 4, 0, 4, 0, 4]
+    links = attach(drafts, AttachContext(language="de"), "scored")
+    assert [link.parent for link in links] == [None, 0, 1, 0, None, 4, None, 6]
 
 
 NESTED_PAGE = """\
