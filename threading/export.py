@@ -82,7 +82,7 @@ def to_markdown(d: Discussion, *, explain: bool = False) -> str:
         for line in article_body(d.article):
             out += [f"## {line.text}" if line.role == "heading" else line.text, ""]
     if d.chrome:
-        n = sum(len(b.lines) for b in d.chrome)
+        n = d.chrome_line_count
         out += [f"*page chrome: {n} lines*", ""]
     out += [f"## Comments ({len(d.comments)} in {d.thread_count} threads)", ""]
     for c in d.comments:

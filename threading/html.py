@@ -63,7 +63,7 @@ def to_html(d: Discussion, *, explain: bool = False) -> str:
             out.append(f"<{tag}>{escape(line.text)}</{tag}>")
     out.append("</header>")
     if d.chrome:
-        n = sum(len(b.lines) for b in d.chrome)
+        n = d.chrome_line_count
         out.append(f'<details class="chrome"><summary>page chrome ({n} lines)</summary>')
         out += [f"<p>{escape(line.text)}</p>" for b in d.chrome for line in b.lines]
         out.append("</details>")

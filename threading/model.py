@@ -266,6 +266,10 @@ class Discussion:
     def thread_count(self) -> int:
         return len(self._children.get(ROOT, ()))
 
+    @property
+    def chrome_line_count(self) -> int:
+        return sum(len(b.lines) for b in self.chrome)
+
     def comment_at_line(self, number: int) -> Comment | None:
         for c in self.comments:
             if number in c.span:

@@ -23,7 +23,7 @@ from textual.widgets import Footer, Input, Static
 from threadloom.threading.model import Discussion, excerpt
 
 from .commands import ReaderCommands
-from .labels import MATCH_STYLE, article_detail, chrome_detail, comment_detail
+from .labels import MATCH_STYLE, article_detail, chrome_detail, comment_detail, counted
 from .outline import ARTICLE, CHROME, CHROME_LINE, Outline
 from .screens.bookmarks import BookmarksScreen
 from .screens.help import HelpScreen
@@ -120,8 +120,8 @@ class ThreadloomApp(App[int]):
         out.append(" threadloom ", style="bold reverse")
         n, t = len(d.comments), d.thread_count
         # the counts first: a long title is what gets cut, never them
-        out.append(f" {d.language} · {n:,} comment{'s' * (n != 1)} · "
-                   f"{t:,} thread{'s' * (t != 1)} ", style="dim")
+        out.append(f" {d.language} · {counted(n, 'comment')} · {counted(t, 'thread')} ",
+                   style="dim")
         out.append("│ ", style="dim")
         out.append(" ".join((d.title or "(untitled)").split())[:300], style="bold")
         return out

@@ -30,8 +30,8 @@ FOLDED, OPEN, LEAF = "▸", "▾", "·"
 
 
 def counted(n: int, word: str) -> str:
-    """"1 line", "3 lines": the English plural of a count."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    """"1 line", "3 lines", "1,024 lines": the English plural of a count."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def author_text(c: Comment, query: Query | None = None) -> Text:
@@ -105,7 +105,7 @@ def article_label(d: Discussion) -> Text:
 
 
 def chrome_label(d: Discussion) -> Text:
-    n = sum(len(b.lines) for b in d.chrome)
+    n = d.chrome_line_count
     return Text(f"page chrome ({counted(n, 'line')})", style="dim italic", end="")
 
 

@@ -41,7 +41,7 @@ def discussion_tree(d: Discussion, *, explain: bool = False) -> Tree:
         for line in a.lead[:1] or a.body[:1]:
             node.add(Text(excerpt(line.text, 100), style="dim italic"))
     if d.chrome:
-        n = sum(len(b.lines) for b in d.chrome)
+        n = d.chrome_line_count
         tree.add(Text(f"page chrome ({counted(n, 'line')})", style="dim"))
     # Iterative: a deep thread must not hit the recursion limit.
     nodes: dict[str | None, Tree] = {None: tree}

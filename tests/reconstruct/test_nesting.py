@@ -1,9 +1,9 @@
 """Dumps whose copy kept each reply indented under its parent."""
 
+from threadloom.threading.attach import attach
 from threadloom.threading.lines import split_lines
 from threadloom.threading.nesting import nests_by_indent, parents_by_depth
 from threadloom.threading.pipeline import reconstruct
-from threadloom.threading.attach import attach
 from threadloom.threading.segment import drafts_from_spans, segment
 from threadloom.threading.stages import AttachContext
 
