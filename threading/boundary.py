@@ -45,11 +45,13 @@ _APOSTROPHE = re.compile(r"\w([’'´`])\w")
 _EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _ASCII_SMILEY = re.compile(r"[:;]-?[)(DPp]")
 _SPACE_BEFORE_MARK = re.compile(r"\w [,.!?](?:\s|$)")
-_NO_SPACE_AFTER_MARK = re.compile(r"[a-zäöüæøå][,.][A-Za-zÄÖÜÆØÅ]{2}")
+# This one and _MID_CAPITAL start with a short set or a literal, which the regex engine
+# scans for fast, and look behind from there (a half to a third of the plain form's time).
+_NO_SPACE_AFTER_MARK = re.compile(r"[,.](?<=[a-zäöüæøå][,.])[A-Za-zÄÖÜÆØÅ]{2}")
 _LOWERCASE_SENTENCE = re.compile(r"[.!?] [a-zäöüæøå]")
 _BEFORE_FIRST_LETTER = " \t\"'„“»«‚(-–—•*>.…"
 # A capital inside a sentence (nouns in German, names, "I"): some writers never type one.
-_MID_CAPITAL = re.compile(r"(?<![.!?:;\"“„»«(\-–]) [A-ZÄÖÜÆØÅÉ]")
+_MID_CAPITAL = re.compile(r" (?<![.!?:;\"“„»«(\-–] )[A-ZÄÖÜÆØÅÉ]")
 PARALLEL_MIN = 10_000  # paragraphs: below this, a forked worker costs about what it saves
 PARTING_SHARE = 0.1  # of the gaps between paragraphs: wider ones this common part comments
 

@@ -19,6 +19,12 @@ def test_typing_habits_are_read_per_paragraph():
     assert habits("Hast du das gelesen? Und was meinst du?", "de")["you_case"] == "lower"
     # Danish "I" (you, plural) is not read in "i" (in).
     assert "you_case" not in habits("Vi bor i Aarhus og arbejder i byen.", "da")
+    # No space after a full stop or comma between words; a number is no such habit.
+    assert habits("Das war gut,aber zu teuer.", "de")["no_space_after_mark"] == "yes"
+    assert habits("Ende.Neuer Satz ohne Abstand.", "de")["no_space_after_mark"] == "yes"
+    for typed in ("Es kostet 3,50 Euro.", "Das war gut, aber zu teuer.",
+                  "Es kostete ca.50 Euro."):
+        assert "no_space_after_mark" not in habits(typed, "de"), typed
 
 
 def test_paragraphs_typed_alike_or_not():
@@ -64,8 +70,11 @@ def test_capitals_inside_sentences_are_a_writers_habit():
     assert capitals("Zu kurz.") is None
     assert describe("wie wärs mit einer funktion im userprofil für alle?", "de"
                     ).habits["capitals"] == "none"
-    # A sentence's first word says nothing about the habit.
+    # A sentence's first word says nothing about the habit, nor a word after a quote
+    # mark, a bracket or a dash.
     assert capitals("ich war da. Dann ging ich. Und dann kam er nach.") == 0.0
+    assert capitals("er sagte: „ Gut so“ und dann ( Na ja) noch – Ende gut alles gut") == 0.0
+    assert capitals("er sagte gut so und dann na ja noch Ende gut alles gut") == 1 / 12
     unlike = features("Wie wärs mit einer Funktion im Userprofil für alle Leser?",
                       "das wäre doch mal was, dann könnte man das ganze besser sehen", "de")
     assert unlike["other_capitals"] == 1.0 and unlike["capitals_gap"] > 0.5
