@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
+from typing import NamedTuple
 
 from .lexicon import available, lexicon
 from .lexicon import words as lexicon_words
@@ -123,15 +124,17 @@ def before(a: tuple[str, float] | None, b: tuple[str, float] | None) -> bool:
     return a is not None and b is not None and a[0] == b[0] and a[1] < b[1]
 
 
-def followed_by_earlier(keys: Sequence[tuple[str, float] | None]) -> list[bool | None]:
+def followed_by_earlier(keys: Sequence[tuple[str, float] | None],
+                        forward: bool | None = None) -> list[bool | None]:
     """For each comment (its sort_key), whether a comment after it in the dump is dated
     before it.  Where top-level comments run forward in time, each followed by its replies
     in time order, such a comment cannot be top level: the earlier one after it would
     have no place in the tree; one that is not is likely top level.  None for an undated
     comment, for the last dated one (nothing after it to tell), and for all when the
-    dates do not run forward (newest threads first), where the reasoning does not hold."""
+    dates do not run forward (newest threads first), where the reasoning does not hold.
+    `forward`: direction(keys).forward, when the caller has it."""
     out: list[bool | None] = [None] * len(keys)
-    if not _runs_forward(keys):
+    if not (direction(keys).forward if forward is None else forward):
         return out
     earliest: dict[str, float] = {}  # per kind of date, the earliest one after this comment
     for i in range(len(keys) - 1, -1, -1):
@@ -150,31 +153,34 @@ def followed_by_earlier(keys: Sequence[tuple[str, float] | None]) -> list[bool |
 FINE_SHARE = 0.5  # of the dated comments with a date of their own: dates fine enough
 
 
-def newest_first(keys: Sequence[tuple[str, float] | None]) -> bool:
-    """Whether the dump's dates are earlier in its second half than in its first, on
-    average: threads listed newest first (replies may still run forward within them)."""
-    first, second = _halves(keys)
-    return bool(first and second) and sum(first) / len(first) > sum(second) / len(second)
+class Direction(NamedTuple):
+    """Which way a dump's dates run, from those of the kind most comments have, in its
+    first half against its second, on average."""
+
+    # Later in the second half, and fine enough to tell the comments apart: "vor 3
+    # Stunden" on a dozen comments says nothing of their order (omp pages, dated to the
+    # minute: 75-100% of the dates differ; the same threads dated "vor N Stunden": 1-8%,
+    # and the cue, fitted on minutes, then costs a third of the right links).
+    forward: bool
+    # Earlier in the second half: threads listed newest first (replies may still run
+    # forward within them).
+    newest_first: bool
 
 
-def _halves(keys: Sequence[tuple[str, float] | None]) -> tuple[list[float], list[float]]:
-    """The dates of the kind most comments have, in the dump's first and second half."""
+def direction(keys: Sequence[tuple[str, float] | None]) -> Direction:
     kinds = Counter(key[0] for key in keys if key is not None)
     if not kinds:
-        return [], []
+        return Direction(False, False)
     kind = kinds.most_common(1)[0][0]
     half = len(keys) // 2
-    return ([key[1] for key in keys[:half] if key is not None and key[0] == kind],
-            [key[1] for key in keys[half:] if key is not None and key[0] == kind])
+    first = [key[1] for key in keys[:half] if key is not None and key[0] == kind]
+    second = [key[1] for key in keys[half:] if key is not None and key[0] == kind]
+    if not (first and second):
+        return Direction(False, False)
+    early, late = sum(first) / len(first), sum(second) / len(second)
+    fine = len(set(first + second)) >= FINE_SHARE * (len(first) + len(second))
+    return Direction(fine and early < late, early > late)
 
 
-def _runs_forward(keys: Sequence[tuple[str, float] | None]) -> bool:
-    """Whether the dump's dates are later in its second half than in its first, on average
-    (dates of the kind most comments have), and fine enough to tell the comments apart:
-    "vor 3 Stunden" on a dozen comments says nothing of their order (omp pages, dated to
-    the minute: 75-100% of the dates differ; the same threads dated "vor N Stunden": 1-8%,
-    and the cue, fitted on minutes, then costs a third of the right links)."""
-    first, second = _halves(keys)
-    if len(set(first + second)) < FINE_SHARE * (len(first) + len(second)):
-        return False
-    return bool(first and second) and sum(first) / len(first) < sum(second) / len(second)
+def newest_first(keys: Sequence[tuple[str, float] | None]) -> bool:
+    return direction(keys).newest_first

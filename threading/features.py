@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from .authors import named, same_person
 from .cues import Cues, comment_cues
-from .dates import before, followed_by_earlier, newest_first, sort_key
+from .dates import Direction, before, direction, followed_by_earlier, sort_key
 from .language import languages_from_flags, looks_foreign
 from .lexicon import function_words
 from .parallel import in_two
@@ -143,8 +143,9 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
         squares[w] = 0.0
 
     # Sorted by time, no comment is ever followed by an earlier one: that says nothing.
-    late = followed_by_earlier(dates) if order == "depth-first" else [None] * len(dates)
-    backward = order == "depth-first" and newest_first(dates)
+    runs = direction(dates) if order == "depth-first" else Direction(False, False)
+    late = followed_by_earlier(dates, runs.forward)
+    backward = runs.newest_first
     infos = []
     for text, words_seen, comment, date, out_of_turn in zip(texts, shown, cues, dates, late,
                                                             strict=True):

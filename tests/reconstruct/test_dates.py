@@ -1,6 +1,13 @@
 from itertools import pairwise
 
-from threadloom.threading.dates import before, followed_by_earlier, newest_first, sort_key
+from threadloom.threading.dates import (
+    Direction,
+    before,
+    direction,
+    followed_by_earlier,
+    newest_first,
+    sort_key,
+)
 
 
 def test_absolute_dates_in_several_languages_sort_in_time_order():
@@ -67,6 +74,12 @@ def test_threads_listed_newest_first_are_told_from_forward_ones():
     assert not newest_first(forward)
     assert newest_first(forward[::-1])
     assert not newest_first([None, None])
+    assert direction(forward) == Direction(forward=True, newest_first=False)
+    assert direction(forward[::-1]) == Direction(forward=False, newest_first=True)
+    # Coarse dates may still say newest first, never forward.
+    coarse = [sort_key(t) for t in ["vor 1 Stunde"] * 3 + ["vor 5 Stunden"] * 3]
+    assert direction(coarse) == Direction(forward=False, newest_first=True)
+    assert direction(coarse[::-1]) == Direction(forward=False, newest_first=False)
 
 
 def test_newest_first_dumps_mark_nothing():
