@@ -48,10 +48,9 @@ def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf")\.?(?:\s+(?-i:[A-Z]{{2,4}}))?$",  # a time zone: CET, BST
         re.IGNORECASE,
     )
-    level = alternation(_every_language("levels"))
     action = re.compile(
         rf"^(?:(?:{a})(?:\s*\(\d+\))?|[+\-−]?\s?\d{{1,6}}|\d+\s+(?:{counts})"
-        rf"|(?:{level})\s+\d{{1,2}})$",  # "level 2": how deep the next comment is
+        rf"|{_level()})$",
         re.IGNORECASE,
     )
     return date, action
@@ -299,9 +298,15 @@ def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
 
 
 @cache
+def _level() -> str:
+    """A depth line, "level 2" in any language we have: an action line that says how deep
+    the next comment is."""
+    return rf"(?:{alternation(_every_language('levels'))})\s+(\d{{1,2}})"
+
+
+@cache
 def _level_pattern() -> re.Pattern[str]:
-    levels = _every_language("levels")
-    return re.compile(rf"^(?:{alternation(levels)})\s+(\d{{1,2}})$", re.IGNORECASE)
+    return re.compile(rf"^{_level()}$", re.IGNORECASE)
 
 
 def levels(drafts: Sequence[Draft]) -> list[int] | None:
