@@ -216,13 +216,14 @@ def pair_features(
     parents: Sequence[int | None],
     last_child: dict[int | None, int],
     best_overlap: int | None,
-    greeted_here: bool = False,
+    greeted: Mapping[int, str] | None = None,
     guessed: Sequence[bool] = (),
     sims: Mapping[int, tuple[float, set[str]]] | None = None,
     explain: bool = True,
 ) -> tuple[dict[str, float], dict[str, str]]:
     """Named feature values for "comment i replies to cand", and what each one saw, in words
-    for the evidence (the shared words only with `explain`: see `explain_shared_words`)."""
+    for the evidence (the shared words only with `explain`: see `explain_shared_words`).
+    `greeted`: greeted_names(...) for comment i's candidates, when the caller has it."""
     me = infos[i]
     if cand.index is None:
         return top_level_features(me, infos, article_terms, last_child)
@@ -242,16 +243,16 @@ def pair_features(
             f["previous_short"] = 1.0
     if other.ends_question:
         f["parent_asks"] = 1.0
-    # Most comments greet nobody: no name to match against each candidate's author.
-    greeted = (cues.greeting or cues.greeted_lower) and greeted_author(cues, author[c])
-    if greeted:
+    if greeted is None:
+        greeted = greeted_names(cues, [cand], author)
+    name = greeted.get(c)
+    if name:
         f["greets_parent_author"] = 1.0
-        why["greets_parent_author"] = (greeted if greeted == author[c]
-                                       else f"{greeted} ({author[c]})")
+        why["greets_parent_author"] = name if name == author[c] else f"{name} ({author[c]})"
     elif cues.greeting and author[c] is not None and not (guessed and guessed[c]):
         f["greets_someone_else"] = 1.0
         why["greets_someone_else"] = f"{cues.greeting}, not {author[c]}"
-    elif cues.greeting and step == 0 and not greeted_here:
+    elif cues.greeting and step == 0 and not greeted:
         # Nobody known by that name yet: the greeting most likely answers the comment
         # just before, whose author it names.
         f["greets_previous"] = 1.0
@@ -300,6 +301,20 @@ def greeted_author(cues: Cues, author: str | None) -> str | None:
         if same_person(name, author):
             return name
     return None
+
+
+def greeted_names(cues: Cues, cands: Sequence[Candidate], author: Sequence[str | None]
+                  ) -> dict[int, str]:
+    """The candidates whose author a comment greets, with the name it greets them by."""
+    if not (cues.greeting or cues.greeted_lower):  # most comments greet nobody
+        return {}
+    found = {}
+    for cand in cands:
+        if cand.index is not None:
+            name = greeted_author(cues, author[cand.index])
+            if name:
+                found[cand.index] = name
+    return found
 
 
 def top_level_features(me: Info, infos: Sequence[Info], article_terms: dict[str, float],

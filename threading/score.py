@@ -19,7 +19,7 @@ from .features import (
     Candidate,
     Info,
     explain_shared_words,
-    greeted_author,
+    greeted_names,
     pair_features,
     prepare,
     similarity,
@@ -121,12 +121,6 @@ def best_overlap(sims: Mapping[int, tuple[float, set[str]]]) -> int | None:
         if score > best_score:
             best, best_score = index, score
     return best
-
-
-def _greeted_here(info: Info, cands: Sequence[Candidate], author: Sequence[str | None]) -> bool:
-    cues = info.cues
-    return bool(cues.greeting or cues.greeted_lower) and any(
-        c.index is not None and greeted_author(cues, author[c.index]) for c in cands)
 
 
 def explain(feats: Mapping[str, float], why: Mapping[str, str], w: Mapping[str, float]
@@ -248,7 +242,7 @@ class Decoder:
         cands = candidates(i, parents, self.order, book, infos[i].cues.greeting)
         sims = similarities(i, cands, infos)
         best = best_overlap(sims)
-        greeted = _greeted_here(infos[i], cands, book.name)
+        greeted = greeted_names(infos[i].cues, cands, book.name)
         scored = [pair_features(i, cand, infos, self.article_terms, book.name, parents,
                                 self.last_child, best, greeted, book.guessed, sims,
                                 explain=False)

@@ -2,7 +2,9 @@
 
 import pytest
 from threadloom.threading.attach import enforce_order
+from threadloom.threading.cues import comment_cues
 from threadloom.threading.evaluate import evaluate_file, load_gold
+from threadloom.threading.features import Candidate, greeted_names
 from threadloom.threading.lines import split_lines
 from threadloom.threading.model import AuthorSource, Line
 from threadloom.threading.score import attach_scored
@@ -303,3 +305,15 @@ def test_the_shipped_weights_know_how_often_the_fitted_dumps_start_threads():
 
     for dated_forward in (False, True):
         assert 0.1 < attach_weights(dated_forward)[SHARE_KEY] < 0.9
+
+
+def test_greeted_names_are_the_candidates_whose_author_is_greeted():
+    authors = ["Peter", "anna_k", None, "Peter"]
+    cands = [Candidate(3, 0), Candidate(2, 1), Candidate(1, 2), Candidate(0, 3),
+             Candidate(None, -1)]
+    greets = comment_cues(["Hallo Peter, so war das nicht gemeint."], "de")
+    assert greeted_names(greets, cands, authors) == {3: "Peter", 0: "Peter"}
+    # A handle greeted in lower case names its author.
+    handle = comment_cues(["Hi anna_k, danke dir."], "de")
+    assert greeted_names(handle, cands, authors) == {1: "anna_k"}
+    assert greeted_names(comment_cues(["Das stimmt so nicht."], "de"), cands, authors) == {}
