@@ -124,17 +124,17 @@ def before(a: tuple[str, float] | None, b: tuple[str, float] | None) -> bool:
     return a is not None and b is not None and a[0] == b[0] and a[1] < b[1]
 
 
-def followed_by_earlier(keys: Sequence[tuple[str, float] | None],
-                        forward: bool | None = None) -> list[bool | None]:
+def followed_by_earlier(keys: Sequence[tuple[str, float] | None], forward: bool
+                        ) -> list[bool | None]:
     """For each comment (its sort_key), whether a comment after it in the dump is dated
     before it.  Where top-level comments run forward in time, each followed by its replies
     in time order, such a comment cannot be top level: the earlier one after it would
     have no place in the tree; one that is not is likely top level.  None for an undated
     comment, for the last dated one (nothing after it to tell), and for all when the
-    dates do not run forward (newest threads first), where the reasoning does not hold.
-    `forward`: direction(keys).forward, when the caller has it."""
+    dates do not run forward (`forward`: direction(keys).forward), where the reasoning
+    does not hold."""
     out: list[bool | None] = [None] * len(keys)
-    if not (direction(keys).forward if forward is None else forward):
+    if not forward:
         return out
     earliest: dict[str, float] = {}  # per kind of date, the earliest one after this comment
     for i in range(len(keys) - 1, -1, -1):
@@ -181,6 +181,3 @@ def direction(keys: Sequence[tuple[str, float] | None]) -> Direction:
     fine = len(set(first + second)) >= FINE_SHARE * (len(first) + len(second))
     return Direction(fine and early < late, early > late)
 
-
-def newest_first(keys: Sequence[tuple[str, float] | None]) -> bool:
-    return direction(keys).newest_first

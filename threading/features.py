@@ -216,14 +216,14 @@ def pair_features(
     parents: Sequence[int | None],
     last_child: dict[int | None, int],
     best_overlap: int | None,
-    greeted: Mapping[int, str] | None = None,
+    greeted: Mapping[int, str],
     guessed: Sequence[bool] = (),
     sims: Mapping[int, tuple[float, set[str]]] | None = None,
     explain: bool = True,
 ) -> tuple[dict[str, float], dict[str, str]]:
     """Named feature values for "comment i replies to cand", and what each one saw, in words
     for the evidence (the shared words only with `explain`: see `explain_shared_words`).
-    `greeted`: greeted_names(...) for comment i's candidates, when the caller has it."""
+    `greeted`: greeted_names(...) for comment i's candidates."""
     me = infos[i]
     if cand.index is None:
         return top_level_features(me, infos, article_terms, last_child)
@@ -243,8 +243,6 @@ def pair_features(
             f["previous_short"] = 1.0
     if other.ends_question:
         f["parent_asks"] = 1.0
-    if greeted is None:
-        greeted = greeted_names(cues, [cand], author)
     name = greeted.get(c)
     if name:
         f["greets_parent_author"] = 1.0

@@ -104,9 +104,8 @@ def article_label(d: Discussion) -> Text:
     return label
 
 
-def chrome_label(d: Discussion) -> Text:
-    n = d.chrome_line_count
-    return Text(f"page chrome ({counted(n, 'line')})", style="dim italic", end="")
+def chrome_label(d: Discussion, style: str = "dim italic") -> Text:
+    return Text(f"page chrome ({counted(d.chrome_line_count, 'line')})", style=style, end="")
 
 
 def chrome_line_label(line: Line, query: Query | None = None) -> Text:

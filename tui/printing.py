@@ -8,7 +8,7 @@ from rich.tree import Tree
 from threadloom.threading.export import explain_link
 from threadloom.threading.model import Comment, Discussion, excerpt
 
-from .labels import counted
+from .labels import chrome_label, counted
 
 
 def comment_label(c: Comment, *, explain: bool = False, d: Discussion | None = None) -> Text:
@@ -41,8 +41,7 @@ def discussion_tree(d: Discussion, *, explain: bool = False) -> Tree:
         for line in a.lead[:1] or a.body[:1]:
             node.add(Text(excerpt(line.text, 100), style="dim italic"))
     if d.chrome:
-        n = d.chrome_line_count
-        tree.add(Text(f"page chrome ({counted(n, 'line')})", style="dim"))
+        tree.add(chrome_label(d, style="dim"))
     # Iterative: a deep thread must not hit the recursion limit.
     nodes: dict[str | None, Tree] = {None: tree}
     for c in d.comments:

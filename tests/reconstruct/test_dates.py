@@ -5,7 +5,6 @@ from threadloom.threading.dates import (
     before,
     direction,
     followed_by_earlier,
-    newest_first,
     sort_key,
 )
 
@@ -49,6 +48,10 @@ def test_no_date():
     assert sort_key(None) is None
 
 
+def _marked(keys):
+    return followed_by_earlier(keys, direction(keys).forward)
+
+
 def test_a_comment_followed_by_an_earlier_one_is_marked():
     keys = [sort_key(t) for t in [
         "1. Juni 2015, 10:00",  # a first thread ...
@@ -57,23 +60,23 @@ def test_a_comment_followed_by_an_earlier_one_is_marked():
         "1. Juni 2015, 11:00",
         "1. Juni 2015, 13:00",
     ]]
-    assert followed_by_earlier(keys) == [False, True, None, False, None]
+    assert _marked(keys) == [False, True, None, False, None]
 
 
 def test_dates_too_coarse_to_order_the_comments_mark_nothing():
     # A dozen comments "vor 3 Stunden": the order among them is not in the dates.
     coarse = ["vor 5 Stunden"] + ["vor 3 Stunden"] * 6 + ["vor 2 Stunden"] * 5
-    assert followed_by_earlier([sort_key(t) for t in coarse]) == [None] * 12
+    assert _marked([sort_key(t) for t in coarse]) == [None] * 12
     fine = [f"1. Juni 2015, 10:{m:02d}" for m in (1, 5, 3, 7, 9, 8)]
-    assert followed_by_earlier([sort_key(t) for t in fine]) == [
+    assert _marked([sort_key(t) for t in fine]) == [
         False, True, False, False, True, None]
 
 
 def test_threads_listed_newest_first_are_told_from_forward_ones():
     forward = [sort_key(f"1. Juni 2015, {h}:00") for h in (10, 11, 12, 13)]
-    assert not newest_first(forward)
-    assert newest_first(forward[::-1])
-    assert not newest_first([None, None])
+    assert not direction(forward).newest_first
+    assert direction(forward[::-1]).newest_first
+    assert not direction([None, None]).newest_first
     assert direction(forward) == Direction(forward=True, newest_first=False)
     assert direction(forward[::-1]) == Direction(forward=False, newest_first=True)
     # Coarse dates may still say newest first, never forward.
@@ -85,5 +88,5 @@ def test_threads_listed_newest_first_are_told_from_forward_ones():
 def test_newest_first_dumps_mark_nothing():
     keys = [sort_key(t) for t in ["vor 1 Stunde", "vor 5 Stunden", "vor 2 Stunden",
                                   "vor 9 Stunden"]]
-    assert followed_by_earlier(keys) == [None] * 4
-    assert followed_by_earlier([None, None]) == [None, None]
+    assert _marked(keys) == [None] * 4
+    assert _marked([None, None]) == [None, None]
