@@ -16,7 +16,7 @@ from functools import cache
 from .lexicon import words as lexicon_words
 from .lines import SourceLine
 from .model import Article, ChromeBlock, Line, Role
-from .nesting import nests_by_indent
+from .nesting import Indentation, read_indentation
 from .text import asked_once, head, starts_with, title_like
 
 ARTICLE_SCAN = 80  # an article's closing marker is looked for in this many paragraphs
@@ -28,6 +28,7 @@ class PageParts:
     article: Article | None
     chrome: tuple[ChromeBlock, ...]
     rest: tuple[SourceLine, ...]  # the lines left for comments, blank ones included
+    nested: bool  # the indentation nests replies under what they answer
 
 
 def _matches(text: str, language: str, key: str, exact: bool = False) -> bool:
@@ -46,20 +47,21 @@ def _phrase_set(language: str, key: str) -> frozenset[str]:
     return frozenset(lexicon_words(language, "article", key))
 
 
-def _chrome_numbers(texts: Sequence[SourceLine], language: str) -> set[int]:
+def _chrome_numbers(texts: Sequence[SourceLine], shown: Indentation, language: str
+                    ) -> set[int]:
     """Indented runs (sidebars) and short chrome headings with what hangs under them."""
-    indented = [sl for sl in texts if sl.indent >= 2]
-    if indented and (len(indented) * 5 > len(texts) * 4 or nests_by_indent(texts)):
-        return set()  # indentation means nothing here, or nests replies
+    aside = shown.aside
+    if not shown.nested and len(aside) * 5 > len(texts) * 4:
+        return set()  # indentation means nothing here
     found: set[int] = set()
     # Short lines repeat on a page ("Antworten", authors, dates): each text asked once.
     heading: dict[str, bool] = {}
     last = len(texts) - 1
     for i, sl in enumerate(texts):
-        # A heading counts only above an indented run (or at the very end): that is
+        # A heading counts only above a run set aside (or at the very end): that is
         # looked at first, as it rules out nearly every line at once.
-        if sl.indent >= 2 or (
-                (i == last or texts[i + 1].indent >= 2) and len(sl.text) <= 60
+        if sl.number in aside or (
+                (i == last or texts[i + 1].number in aside) and len(sl.text) <= 60
                 and asked_once(heading, sl.text, _matches, language, "chrome", True)):
             found.add(sl.number)
     return found
@@ -68,8 +70,9 @@ def _chrome_numbers(texts: Sequence[SourceLine], language: str) -> set[int]:
 def find_parts(lines: Sequence[SourceLine], language: str) -> PageParts:
     texts = [sl for sl in lines if not sl.blank]
     if not texts:
-        return PageParts(None, (), tuple(lines))
-    chrome_numbers = _chrome_numbers(texts, language)
+        return PageParts(None, (), tuple(lines), False)
+    shown = read_indentation(texts)
+    chrome_numbers = _chrome_numbers(texts, shown, language)
     body = [sl for sl in texts if sl.number not in chrome_numbers]
     end = _article_end(body, chrome_numbers, language)
     article_lines: list[Line] = []
@@ -85,7 +88,7 @@ def find_parts(lines: Sequence[SourceLine], language: str) -> PageParts:
     taken = chrome_numbers | {line.number for line in article_lines}
     rest = tuple(sl for sl in lines if sl.number not in taken)
     article = Article(tuple(article_lines)) if article_lines else None
-    return PageParts(article, blocks, rest)
+    return PageParts(article, blocks, rest, shown.nested)
 
 
 def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str) -> int | None:

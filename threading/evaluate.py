@@ -201,7 +201,7 @@ def gold_segments(gold: Gold, lines: Sequence[SourceLine], language: str
     """The gold comments' spans and drafts, and the context an attacher gets for them."""
     spans = [(g.start, g.end) for g in gold.comments]
     parts = find_parts(lines, language)
-    drafts = drafts_from_spans(lines, spans, parts.rest)
+    drafts = drafts_from_spans(lines, spans, parts.nested)
     return spans, drafts, AttachContext(order=gold.order, language=language, article=parts.article)
 
 

@@ -2,13 +2,15 @@
 parent, some print each comment's depth ("level 2").
 
 Such a dump shows its tree outright.  It is told apart from a page's sidebars (indented
-blocks too, see article.py) by how often indented runs come and go: sidebars make a block
-or two, nested replies one run per thread and more.
+blocks too, see article.py) by how often indented runs come and go, and where they start:
+sidebars make a block or two anywhere, nested replies one run per thread, one level in.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .authors import AuthorBook
 from .cues import Cues
@@ -22,25 +24,44 @@ _UNDER = (Evidence("shown_nested", "the page shows it nested under this comment"
 _TOP = (Evidence("shown_nested", "the page shows it at the top level"),)
 
 
-def nests_by_indent(lines: Sequence[SourceLine]) -> bool:
-    """Whether the indentation of a dump's comment lines shows replies nested under what
-    they answer rather than a sidebar."""
-    indents = [sl.indent for sl in lines if not sl.blank]
-    if not indents or max(indents) < min(indents) + 2:  # most dumps: told at C speed
-        return False
-    base = min(indents)
-    levels = {indent for indent in indents if indent >= base + 2}
-    first_level = min(levels)
-    runs, inside = 0, False
-    for indent in indents:
-        indented = indent >= base + 2
+@dataclass(frozen=True)
+class Indentation:
+    """What a dump's indentation shows."""
+
+    nested: bool  # replies indented under what they answer
+    aside: frozenset[int]  # numbers of the lines in indented runs that are no replies
+
+
+def read_indentation(lines: Sequence[SourceLine]) -> Indentation:
+    """Whether the indentation nests replies, and which indented runs are sidebars.
+
+    Each thread's replies make one indented run, and every run starts one level in (a
+    reply answers a comment at the top level first); a sidebar is a run or two anywhere.
+    So the level most runs start at is the replies' level, and a run starting at another
+    is set aside, in a nested dump as in any other."""
+    texts = [sl for sl in lines if not sl.blank]
+    if not texts:
+        return Indentation(False, frozenset())
+    base = min(sl.indent for sl in texts)
+    if max(sl.indent for sl in texts) < base + 2:  # most dumps: told at C speed
+        return Indentation(False, frozenset())
+    runs: list[list[SourceLine]] = []
+    inside = False
+    for sl in texts:
+        indented = sl.indent >= base + 2
         if indented and not inside:
-            if indent != first_level:  # a reply is one level in; a sidebar may be anywhere
-                return False
-            runs += 1
+            runs.append([])
+        if indented:
+            runs[-1].append(sl)
         inside = indented
+    starts = Counter(run[0].indent for run in runs)
+    reply_level = min(starts, key=lambda indent: (-starts[indent], indent))
+    replies = [run for run in runs if run[0].indent == reply_level]
+    levels = {sl.indent for run in replies for sl in run}
     # Replies under replies show as a second level; without them, it takes a few runs.
-    return runs >= NESTED_RUNS or (runs >= 2 and len(levels) >= 2)
+    nested = len(replies) >= NESTED_RUNS or (len(replies) >= 2 and len(levels) >= 2)
+    return Indentation(nested, frozenset(
+        sl.number for run in runs if not nested or run[0].indent != reply_level for sl in run))
 
 
 def parents_by_depth(depths: Sequence[int]) -> list[int | None]:

@@ -18,7 +18,6 @@ from .article import find_parts
 from .boundary import gap_habit, starts
 from .lines import SourceLine
 from .model import Line, Role
-from .nesting import nests_by_indent
 from .page import button_lines, classify, date_lines, draft_of, group_page, levels
 from .stages import Draft, Layout
 from .weights import weights
@@ -46,7 +45,7 @@ def group_paragraphs(
     nested: bool = False,
 ) -> tuple[Draft, ...]:
     """Bare and blank dumps: each paragraph starts a comment or continues the last one.
-    `nested`: the indentation nests replies (nests_by_indent), so a change of it starts
+    `nested`: the indentation nests replies (find_parts), so a change of it starts
     a comment."""
     if threshold is None:
         threshold = weights("boundary").get("_threshold", DEFAULT_THRESHOLD)
@@ -86,12 +85,12 @@ def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:
     dated = date_lines(lines)
     style = detect_style(lines, dated)
     parts = find_parts(lines, language)
-    nested = nests_by_indent(parts.rest)
     if style == "page":
         drafts = group_page(classify(parts.rest, style, dated))
     else:
-        drafts = group_paragraphs(parts.rest, language, nested=nested)
-    return Layout(style, parts.article, parts.chrome, _shown_depths(drafts, parts.rest, nested))
+        drafts = group_paragraphs(parts.rest, language, nested=parts.nested)
+    return Layout(style, parts.article, parts.chrome,
+                  _shown_depths(drafts, parts.rest, parts.nested))
 
 
 def _shown_depths(drafts: tuple[Draft, ...], lines: Sequence[SourceLine], nested: bool
@@ -110,11 +109,11 @@ def _shown_depths(drafts: tuple[Draft, ...], lines: Sequence[SourceLine], nested
 
 def drafts_from_spans(
     lines: Sequence[SourceLine], spans: Iterable[tuple[int, int]],
-    rest: Sequence[SourceLine] | None = None,
+    nested: bool,
 ) -> tuple[Draft, ...]:
     """Drafts with boundaries given from outside (gold segmentation in `eval`), with the
-    depths the page shows, as `segment` gives them.  `rest`: the lines after the article
-    and chrome (find_parts), where a nesting would show; all lines when not given."""
+    depths the page shows, as `segment` gives them.  `nested`: the indentation nests
+    replies (find_parts)."""
     dated = date_lines(lines)
     style = detect_style(lines, dated)
     by_number = {line.number: line for line in classify(lines, style, dated)}
@@ -123,5 +122,4 @@ def drafts_from_spans(
         members = tuple(by_number[n] for n in range(first, last + 1) if n in by_number)
         if members:
             drafts.append(draft_of(members))
-    nested = nests_by_indent(lines if rest is None else rest)
     return _shown_depths(tuple(drafts), lines, nested)

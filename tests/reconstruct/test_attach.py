@@ -197,7 +197,8 @@ def test_klarna_greetings_and_authors(fixtures):
     gold = load_gold(fixtures / "klarna-de.gold.json")
     lines = split_lines(gold.dump.read_text(encoding="utf-8"))
     spans = [(g.start, g.end) for g in gold.comments]
-    links = attach_scored(drafts_from_spans(lines, spans), AttachContext(language="de"))
+    drafts = drafts_from_spans(lines, spans, nested=False)
+    links = attach_scored(drafts, AttachContext(language="de"))
     parent_line = {s[0]: None if link.parent is None else spans[link.parent][0]
                    for s, link in zip(spans, links, strict=True)}
     for reply, parent in ((36, 33), (40, 39), (44, 40), (76, 75)):

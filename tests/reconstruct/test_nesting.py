@@ -2,7 +2,7 @@
 
 from threadloom.threading.attach import attach
 from threadloom.threading.lines import split_lines
-from threadloom.threading.nesting import nests_by_indent, parents_by_depth
+from threadloom.threading.nesting import parents_by_depth, read_indentation
 from threadloom.threading.pipeline import reconstruct
 from threadloom.threading.segment import drafts_from_spans, segment
 from threadloom.threading.stages import AttachContext
@@ -29,13 +29,49 @@ Hallo Peter, das liegt vor allem an den Zinsen.
 """
 
 
+def nests(text: str) -> bool:
+    return read_indentation(split_lines(text)).nested
+
+
 def test_indented_runs_that_come_and_go_nest_replies_a_block_does_not():
-    assert nests_by_indent(split_lines(NESTED))
-    assert not nests_by_indent(split_lines(SIDEBAR))
-    assert not nests_by_indent(split_lines("Eins.\nZwei.\nDrei.\n"))
-    # Two sidebars at different depths: the second does not come one level in.
-    assert not nests_by_indent(split_lines("A.\n  B.\nC.\n    D.\nE.\n  F.\n"))
-    assert nests_by_indent(split_lines("A.\n  B.\n    C.\nD.\n  E.\n"))
+    assert nests(NESTED)
+    assert not nests(SIDEBAR)
+    assert not nests("Eins.\nZwei.\nDrei.\n")
+    # Two sidebars at different depths: only one comes in at the level most runs start at.
+    assert not nests("A.\n  B.\nC.\n    D.\nE.\n  F.\n")
+    assert nests("A.\n  B.\n    C.\nD.\n  E.\n")
+
+
+def test_runs_not_starting_at_the_reply_level_are_set_aside():
+    shown = read_indentation(split_lines(NESTED_WITH_SIDEBAR))
+    assert shown.nested
+    assert shown.aside == {7, 8}
+    # Not nested: every indented run is set aside.
+    assert read_indentation(split_lines(SIDEBAR)).aside == {3, 4}
+
+
+def test_a_sidebar_indented_deeper_than_the_replies_stays_chrome_and_the_replies_nest():
+    d = reconstruct(NESTED_WITH_SIDEBAR)
+    assert [line.number for block in d.chrome for line in block.lines] == [6, 7, 8]
+    first_line = {c.id: c.span.first for c in d.comments}
+    parent_line = {c.span.first: first_line.get(c.parent) for c in d.comments}
+    assert parent_line == {1: None, 2: 1, 3: 2, 5: 1, 9: None, 10: 9, 11: None, 12: 11}
+
+
+NESTED_WITH_SIDEBAR = """\
+Die Mieten in der Stadt steigen seit Jahren schneller als die Löhne.
+    Hallo Peter, das liegt vor allem an den Zinsen.
+        Nein, am fehlenden Neubau.
+        Und an den vielen Ferienwohnungen.
+    Sehe ich auch so.
+Lesen Sie auch
+          Neue Radwege für die Innenstadt
+          Die Bibliothek zieht um
+Der neue Radweg am Fluss ist endlich fertig.
+    Wurde auch Zeit.
+Weiß jemand, wann die Bibliothek wieder öffnet?
+    Im April, steht auf der Website.
+"""
 
 
 def test_the_parent_is_the_nearest_comment_indented_less():
@@ -58,7 +94,7 @@ def test_a_nested_dump_is_read_as_its_indentation_shows():
 def test_gold_segments_of_a_nested_dump_keep_the_nesting_shown():
     """`eval` with gold boundaries reads the tree as the reconstruction does."""
     spans = [(1, 1), (2, 2), (3, 4), (5, 5), (6, 6), (7, 7), (8, 8), (9, 9)]
-    drafts = drafts_from_spans(split_lines(NESTED), spans)
+    drafts = drafts_from_spans(split_lines(NESTED), spans, nested=True)
     assert [d.shown_depth for d in drafts] == [0, 4, 8, 4, 0, 4, 0, 4]
     links = attach(drafts, AttachContext(language="de"), "scored")
     assert [link.parent for link in links] == [None, 0, 1, 0, None, 4, None, 6]
