@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from .evaluate import Prediction, attachment_accuracy, gold_segments
-from .features import Info, prepare, time_ordered
+from .features import DumpFacts, Info, prepare
 from .fit import folds, rounded
 from .language import comment_languages
 from .linear import fit_choice
@@ -48,25 +48,25 @@ class GoldRead(NamedTuple):
     drafts: Sequence[Draft]
     context: AttachContext
     infos: Sequence[Info]
-    article_terms: dict[str, float]
+    facts: DumpFacts
 
 
 def read_gold(thread) -> GoldRead:
     _, drafts, context = gold_segments(thread.gold, thread.lines, thread.language)
     languages = comment_languages([d.text for d in drafts], thread.language)
     article = context.article
-    infos, article_terms = prepare(drafts, languages, article.text if article else "",
-                                   order=context.order)
-    return GoldRead(drafts, context, infos, article_terms)
+    infos, facts = prepare(drafts, languages, article.text if article else "",
+                           order=context.order)
+    return GoldRead(drafts, context, infos, facts)
 
 
 def choice_groups(thread, read: GoldRead, model: Mapping[str, float] | None = None):
     """One choice per gold comment.  With `model`, the earlier comments' parents are the
     model's own decisions (the states it meets when it runs), not the gold ones."""
     gold = thread.gold
-    drafts, context, infos, article_terms = read
+    drafts, context, infos, facts = read
     index = {g.start: k for k, g in enumerate(gold.comments)}
-    decoder = Decoder([d.author for d in drafts], infos, article_terms, model or {},
+    decoder = Decoder([d.author for d in drafts], infos, facts, model or {},
                       context.order)
     groups = []
     for i, g in enumerate(gold.comments):
@@ -118,8 +118,8 @@ def usual_share(threads: Sequence, reads: Mapping[str, GoldRead], w: Mapping[str
     score.SHARE_KEY): Decoder.top_level_probabilities pooled over the dumps."""
     probs: list[float] = []
     for t in threads:
-        drafts, context, infos, article_terms = reads[t.name]
-        probs += Decoder([d.author for d in drafts], infos, article_terms, w,
+        drafts, context, infos, facts = reads[t.name]
+        probs += Decoder([d.author for d in drafts], infos, facts, w,
                          context.order).top_level_probabilities(SHARE_SAMPLE)
     return sum(probs) / len(probs) if probs else 0.0
 
@@ -155,7 +155,7 @@ def fit_attach(threads: Sequence, report: Callable[[str], None]) -> dict:
     fitting on both would count the same choices twice)."""
     reads = {t.name: read_gold(t) for t in threads}
     gold_groups = {t.name: choice_groups(t, reads[t.name]) for t in threads}
-    pages = {name for name, read in reads.items() if time_ordered(read.infos)}
+    pages = {name for name, read in reads.items() if read.facts.dated_forward}
     by_discussion: dict[str, list] = {}
     for t in threads:  # fold by discussion: the bare and page copies stay together
         by_discussion.setdefault(t.name.replace("-page", ""), []).append(t)

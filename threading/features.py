@@ -39,7 +39,18 @@ class Info:
     ends_question: bool
     headline: bool  # opens with a headline-like paragraph (forum comment titles)
     followed_by_earlier: bool | None  # a comment after it is dated before it (dates.py)
-    newest_first: bool  # the dump lists its threads newest first (the same for every comment)
+
+
+@dataclass(frozen=True)
+class DumpFacts:
+    """What the attacher knows of the dump as a whole."""
+
+    article_terms: dict[str, float]  # the article's content stems, with their idf
+    # The dates run forward (dates.direction), so the time-order cue applies
+    # (Info.followed_by_earlier): such dumps have attach weights of their own.
+    dated_forward: bool
+    newest_first: bool  # the dump lists its threads newest first
+    bare: bool  # no comment has a given author or date
 
 
 def _content(tokens: Sequence[str], language: str, pool: dict[str, str] | None = None
@@ -109,8 +120,8 @@ def read_comments(drafts: Sequence[Draft], dump_language: str) -> Reading:
 
 def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str = "",
             reading: Reading | None = None, order: str = "depth-first"
-            ) -> tuple[list[Info], dict[str, float]]:
-    """Per-comment cues and idf-weighted words; also the article's words (for top level).
+            ) -> tuple[list[Info], DumpFacts]:
+    """Per-comment cues and idf-weighted words, and what holds for the dump as a whole.
     `reading`: read_comments(drafts, ...) when the caller has it (then `languages` are its
     languages).  `order`: the dump's order (the attacher's), which says what the dates mean."""
     texts = [d.text for d in drafts]
@@ -145,7 +156,6 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
     # Sorted by time, no comment is ever followed by an earlier one: that says nothing.
     runs = direction(dates) if order == "depth-first" else Direction(False, False)
     late = followed_by_earlier(dates, runs.forward)
-    backward = runs.newest_first
     infos = []
     for text, words_seen, comment, date, out_of_turn in zip(texts, shown, cues, dates, late,
                                                             strict=True):
@@ -163,16 +173,13 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
             ends_question=text.rstrip().endswith("?"),
             headline="\n" in text and title_like(text.split("\n", 1)[0], 100),
             followed_by_earlier=out_of_turn,
-            newest_first=backward,
         ))
-    article_terms = {w: idf.get(w, unseen) for w in article_words}
-    return infos, article_terms
-
-
-def time_ordered(infos: Sequence[Info]) -> bool:
-    """Whether the time-order cue applies to the dump (`dates.followed_by_earlier`): such
-    dumps have attach weights of their own, fitted with it."""
-    return any(info.followed_by_earlier is not None for info in infos)
+    return infos, DumpFacts(
+        article_terms={w: idf.get(w, unseen) for w in article_words},
+        dated_forward=any(out_of_turn is not None for out_of_turn in late),
+        newest_first=runs.newest_first,
+        bare=not any(d.author or d.date for d in drafts),
+    )
 
 
 def similarity(a: Info, b: Info) -> tuple[float, set[str]]:
@@ -211,7 +218,7 @@ def pair_features(
     i: int,
     cand: Candidate,
     infos: Sequence[Info],
-    article_terms: dict[str, float],
+    facts: DumpFacts,
     author: Sequence[str | None],
     parents: Sequence[int | None],
     last_child: dict[int | None, int],
@@ -226,7 +233,7 @@ def pair_features(
     `greeted`: greeted_names(...) for comment i's candidates."""
     me = infos[i]
     if cand.index is None:
-        return top_level_features(me, infos, article_terms, last_child)
+        return top_level_features(me, infos, facts, last_child)
     cues = me.cues
     f: dict[str, float] = {}
     why: dict[str, str] = {}
@@ -315,7 +322,7 @@ def greeted_names(cues: Cues, cands: Sequence[Candidate], author: Sequence[str |
     return found
 
 
-def top_level_features(me: Info, infos: Sequence[Info], article_terms: dict[str, float],
+def top_level_features(me: Info, infos: Sequence[Info], facts: DumpFacts,
                         last_child: dict[int | None, int]
                         ) -> tuple[dict[str, float], dict[str, str]]:
     cues = me.cues
@@ -336,6 +343,7 @@ def top_level_features(me: Info, infos: Sequence[Info], article_terms: dict[str,
     if me.followed_by_earlier is not None:  # undated (bare dumps): neither
         f["top_level_followed_by_earlier" if me.followed_by_earlier
           else "top_level_in_time_order"] = 1.0
+    article_terms = facts.article_terms
     if article_terms:
         shared = [w for w in me.terms if w in article_terms]
         if shared:
@@ -346,11 +354,11 @@ def top_level_features(me: Info, infos: Sequence[Info], article_terms: dict[str,
         # Threads run forward in time, or newest first: a comment out of that turn with
         # the last top-level comment cannot be top level itself.
         other = infos[last_root].date
-        if before(other, me.date) if me.newest_first else before(me.date, other):
+        if before(other, me.date) if facts.newest_first else before(me.date, other):
             f["date_before_sibling"] = 1.0
             why["date_before_sibling"] = (
                 "after the top-level comment above, where threads run newest first"
-                if me.newest_first else "before the top-level comment above")
+                if facts.newest_first else "before the top-level comment above")
     return f, why
 
 

@@ -17,13 +17,13 @@ from .authors import AuthorBook
 from .cues import comment_cues
 from .features import (
     Candidate,
+    DumpFacts,
     Info,
     explain_shared_words,
     greeted_names,
     pair_features,
     prepare,
     similarity,
-    time_ordered,
 )
 from .language import comment_languages
 from .linear import dot, softmax
@@ -146,9 +146,17 @@ def _detail(name: str, why: Mapping[str, str]) -> str:
 
 
 def attach_weights(dated_forward: bool) -> Mapping[str, float]:
-    """The page weights for a dump whose dates run forward (features.time_ordered), the
+    """The page weights for a dump whose dates run forward (DumpFacts.dated_forward), the
     shared ones for any other."""
     return (dated_forward and weights("attach", "page_weights")) or weights("attach")
+
+
+def share_measured_on_such(facts: DumpFacts) -> bool:
+    """Whether the usual top-level share stored with the weights (SHARE_KEY) was measured
+    on dumps like this one: bare ones for the shared weights, pages dated forward for
+    theirs.  A page read with the shared weights (its threads newest first, say) has no
+    such measure: its dates and authors move the share."""
+    return facts.dated_forward or facts.bare
 
 
 def attach_scored(drafts: Sequence[Draft], context: AttachContext,
@@ -163,23 +171,19 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
                                [comment_cues([d.text], lang) for d, lang in
                                 zip(drafts, languages, strict=True)])
     article_text = context.article.text if context.article else ""
-    infos, article_terms = prepare(drafts, languages, article_text, context.reading,
-                                   context.order)
+    infos, facts = prepare(drafts, languages, article_text, context.reading, context.order)
     # A dict is faster to look up.
-    forward = time_ordered(infos)
-    w = dict(attach_weights(forward) if model is None else model)
-    decode = Decoder([d.author for d in drafts], infos, article_terms, w, context.order)
+    w = dict(attach_weights(facts.dated_forward) if model is None else model)
+    decode = Decoder([d.author for d in drafts], infos, facts, w, context.order)
     usual = w.get(SHARE_KEY)
-    # The usual share was measured on dumps like this one: bare ones for the shared
-    # weights, pages dated forward for theirs.  A page read with the shared weights (its
-    # threads newest first, say) has no such measure: its dates and authors move the share.
-    if usual and (forward or not any(d.author or d.date for d in drafts)):
-        decode.shift_top_level(decode.fresh().top_level_probabilities(SHARE_SAMPLE), usual)
+    done = 0  # comments decoded for good
+    if usual and share_measured_on_such(facts):
+        done = decode.measure_share(usual)
     n = len(drafts)
     if context.order == "depth-first" and n >= PARALLEL_MIN and can_fork():
-        decode.in_two_halves(n // 2)
+        decode.in_two_halves(done, n // 2)
     else:
-        decode.run(0, n)
+        decode.run(done, n)
     book, parents = decode.book, decode.parents
     book.settle(parents, [info.cues for info in infos])
     return tuple(
@@ -194,29 +198,40 @@ class Decoder:
     the gold parent or its own choice."""
 
     def __init__(self, given: Sequence[str | None], infos: Sequence[Info],
-                 article_terms: dict[str, float], w: Mapping[str, float], order: str):
+                 facts: DumpFacts, w: Mapping[str, float], order: str):
         self.given = given
-        self.infos, self.article_terms, self.w, self.order = infos, article_terms, w, order
-        self.book = AuthorBook(given)
+        self.infos, self.facts, self.w, self.order = infos, facts, w, order
+        self.shift: tuple[float, str] | None = None  # see shift_top_level
+        self.start_over()
+
+    def start_over(self) -> None:
+        """Forget every decision (the shift stays)."""
+        self.book = AuthorBook(self.given)
         self.parents: list[int | None] = []
         self.last_child: dict[int | None, int] = {}
         self.decided: list[tuple[float, tuple[Evidence, ...]]] = []
-        self.shift: tuple[float, str] | None = None  # see shift_top_level
+        self.top_level: list[float] = []  # each decided comment's top-level probability
 
     def fresh(self) -> Decoder:
         """A decoder of the same comments that has decided nothing yet."""
-        return Decoder(self.given, self.infos, self.article_terms, self.w, self.order)
+        return Decoder(self.given, self.infos, self.facts, self.w, self.order)
 
     def top_level_probabilities(self, stop: int) -> list[float]:
-        """Decode comments 0..stop-1 (no evidence kept): the probability of each one's
-        top-level candidate, but the first's (it has no other)."""
-        out = []
-        for i in range(min(stop, len(self.infos))):
-            j, cands, _, _, probs = self.choose(i)
-            if i:
-                out.append(probs[-1])  # the top level is the last candidate
-            self.link(i, cands[j].index)
-        return out
+        """Decode comments 0..stop-1 of a decoder that has decided nothing yet: the
+        probability of each one's top-level candidate, but the first's (it has no other)."""
+        self.run(0, min(stop, len(self.infos)))
+        return self.top_level[1:]
+
+    def measure_share(self, usual: float) -> int:
+        """Decode the first SHARE_SAMPLE comments and shift the top-level score by what
+        they show (shift_top_level).  Returns how many comments stay decided: all of them
+        unless the shift moved the score, which makes the decode start over."""
+        probs = self.top_level_probabilities(SHARE_SAMPLE)
+        self.shift_top_level(probs, usual)
+        if self.shift is None:
+            return len(self.parents)
+        self.start_over()
+        return 0
 
     def shift_top_level(self, probs: Sequence[float], usual: float) -> None:
         """Where this dump's comments look top level more often than the fitted dumps'
@@ -243,7 +258,7 @@ class Decoder:
         sims = similarities(i, cands, infos)
         best = best_overlap(sims)
         greeted = greeted_names(infos[i].cues, cands, book.name)
-        scored = [pair_features(i, cand, infos, self.article_terms, book.name, parents,
+        scored = [pair_features(i, cand, infos, self.facts, book.name, parents,
                                 self.last_child, best, greeted, book.guessed, sims,
                                 explain=False)
                   for cand in cands]
@@ -268,7 +283,7 @@ class Decoder:
         return max(range(len(cands)), key=scores.__getitem__), cands, scored, sims, softmax(scores)
 
     def run(self, start: int, stop: int) -> None:
-        infos, w, decided = self.infos, self.w, self.decided
+        infos, w, decided, top_level = self.infos, self.w, self.decided, self.top_level
         for i in range(start, stop):
             j, cands, scored, sims, probs = self.choose(i)
             feats, why = scored[j]
@@ -278,8 +293,9 @@ class Decoder:
                 explain_shared_words(infos[i], sims[parent][1], feats, why)
             self.link(i, parent)
             decided.append((probs[j], explain(feats, why, w)))
+            top_level.append(probs[-1])  # the top level is the last candidate
 
-    def in_two_halves(self, mid: int) -> None:
+    def in_two_halves(self, start: int, mid: int) -> None:
         """The same decode, its second half guessed at in a forked child meanwhile.
 
         The child starts at `mid` as if every comment before were top level.  Once a
@@ -287,10 +303,12 @@ class Decoder:
         it: depth-first, no later comment can reach back past k, and nothing after k
         depends on anything before it (an author is only ever learnt for a comment, its
         parent or its grandparent).  Here the decode goes on past mid until such a k and
-        takes the rest from the child; with none, it runs to the end itself."""
+        takes the rest from the child; with none, it runs to the end itself.  `start`: the
+        comments before it are decided already."""
         n = len(self.infos)
+        mid = max(mid, start)
         with in_background(partial(self._second_half, mid)) as second:
-            self.run(0, mid)
+            self.run(start, mid)
             guess = second()
         parents_after, decided_after, book_after = guess
         for k in range(mid, n):

@@ -23,6 +23,6 @@ def _fitted() -> dict:
 @cache
 def weights(model: str, part: str = "weights") -> MappingProxyType[str, float]:
     """One model's weights ("boundary" or "attach"; `part` "page_weights" for the attach
-    weights of dumps whose dates run forward, see features.time_ordered); empty when none
-    were fitted yet."""
+    weights of dumps whose dates run forward, see features.DumpFacts); empty when none were
+    fitted yet."""
     return MappingProxyType(dict(_fitted().get(model, {}).get(part, {})))

@@ -226,10 +226,10 @@ def test_the_articles_words_link_no_two_comments():
     plain, _ = prepare(drafts(*texts), ["de"] * 3)
     assert similarity(plain[0], plain[1])[0] > 0  # "Leitzinsen" links them
     article = "Zentralbank erhöht Leitzinsen"
-    infos, article_terms = prepare(drafts(*texts), ["de"] * 3, article)
+    infos, facts = prepare(drafts(*texts), ["de"] * 3, article)
     assert similarity(infos[0], infos[1])[0] == 0  # the article's topic links nobody
     assert similarity(infos[1], infos[2])[0] > 0  # "Häuslebauer" still does
-    assert "leitz" in article_terms  # and the topic still says "top level"
+    assert "leitz" in facts.article_terms  # and the topic still says "top level"
 
 
 def test_a_reply_dated_after_the_next_thread_began_is_not_top_level():

@@ -264,6 +264,9 @@ def test_attach_in_two_halves_as_in_one(style, authors, monkeypatch):
         run(self, start, stop)
 
     monkeypatch.setattr(score.Decoder, "run", counted)
+    # The share is measured on fewer comments than the dump holds, so that a second half
+    # is left to guess.
+    monkeypatch.setattr(score, "SHARE_SAMPLE", 100)
     taken_from_child = 0
     for n in (3, 40, 333, 1000):
         reading = features.read_comments(drafts[:n], "de")
@@ -279,6 +282,38 @@ def test_attach_in_two_halves_as_in_one(style, authors, monkeypatch):
     # the halves meet, and the first half runs on to the end.
     assert (taken_from_child > 500) == (style == "page")
     assert any(link.author_source == "greeting" for link in one) != authors
+
+
+@pytest.mark.parametrize("style", ["bare", "page"])
+def test_the_share_pass_keeps_its_decisions_unless_it_shifts_the_score(style, monkeypatch):
+    """The first comments are decoded once when the share they show moves nothing (twice
+    when it does), and the links are those of a decode apart from the share's."""
+    drafts = segment(split_lines(_dump(300, style)), "de").drafts
+    decoded: list[int] = []
+    shifts: list = []
+    run, measure = score.Decoder.run, score.Decoder.measure_share
+
+    def counted(self, start, stop):
+        decoded.append(stop - start)
+        run(self, start, stop)
+
+    def measured(self, usual):
+        kept = measure(self, usual)
+        shifts.append(self.shift)
+        return kept
+
+    def measured_apart(self, usual):
+        self.shift_top_level(self.fresh().top_level_probabilities(score.SHARE_SAMPLE), usual)
+        return 0
+
+    monkeypatch.setattr(score.Decoder, "run", counted)
+    monkeypatch.setattr(score.Decoder, "measure_share", measured)
+    links = score.attach_scored(drafts, AttachContext(language="de"))
+    assert len(shifts) == 1
+    assert (shifts[0] is not None) == (style == "page")  # the generated pages start threads
+    assert sum(decoded) == len(drafts) * (2 if shifts[0] else 1)
+    monkeypatch.setattr(score.Decoder, "measure_share", measured_apart)
+    assert score.attach_scored(drafts, AttachContext(language="de")) == links
 
 
 def _dump(n: int, style: str) -> str:
