@@ -2,10 +2,16 @@
 
     python tests/bench/bench_reconstruct.py [--sizes 1000,10000,100000] [--style bare|page]
                                             [--order depth-first|chronological]
+                                            [--text generated|omp]
 
 Each size runs in a fresh process so the peak memory (max RSS) is that size's own.  The
 dumps are generated (German-like sentences, greetings, answer openers, continuations, in
-depth-first reply order), so the benchmark needs nothing outside the repository.
+depth-first reply order), so the benchmark needs nothing outside the repository.  The
+generated text repeats forty words, so nearly every comment looks like a reply to the one
+before: `--text omp` measures real discussions instead, the omp-dev dumps of ../shared
+copied over and over, each copy lightly varied (two words swapped in every long line, and
+a page's dates moved on by years so that they still run forward); it skips cleanly
+without ../shared.
 """
 
 from __future__ import annotations
@@ -13,11 +19,15 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import resource
 import subprocess
 import sys
 import time
 from datetime import datetime, timedelta
+from pathlib import Path
+
+OMP_DEV = Path(__file__).resolve().parents[3] / "shared" / "gold" / "omp-dev"
 
 WORDS = (
     "Klarna Kunde Service Bank Geld Rechnung Firma Mitarbeiter Zukunft Arbeit Staat Steuer "
@@ -69,10 +79,51 @@ def make_dump(n: int, style: str = "bare", seed: int = 1) -> str:
     return "\n".join(out) + "\n"
 
 
-def measure(n: int, style: str, order: str = "depth-first") -> dict:
+_YEAR = re.compile(r"\b(19|20)(\d\d)\b")
+
+
+def omp_dump(n: int, style: str = "bare", seed: int = 1) -> str:
+    """At least n comments of the omp-dev discussions (by their gold files), copied in a
+    shuffled order; every copy after the first lightly varied."""
+    suffix = "-page" if style == "page" else ""
+    dumps = sorted(f for f in OMP_DEV.glob("omp-*.txt")
+                   if re.fullmatch(rf"omp-\d+{suffix}\.txt", f.name))
+    sized = [(f.read_text(encoding="utf-8"),
+              len(json.loads(f.with_suffix(".gold.json").read_text(encoding="utf-8"))["comments"]))
+             for f in dumps]
+    rng = random.Random(seed)
+    out: list[str] = []
+    count, copy = 0, 0
+    while count < n:
+        rng.shuffle(sized)
+        for text, comments in sized:
+            out.append(text if copy == 0 else _varied(text, copy, rng))
+            count += comments
+            if count >= n:
+                break
+        copy += 1
+    return "\n".join(t.rstrip("\n") for t in out) + "\n"
+
+
+def _varied(text: str, copy: int, rng: random.Random) -> str:
+    lines = []
+    for line in text.split("\n"):
+        words = line.split(" ")
+        if len(line) > 60 and len(words) > 3:
+            k = rng.randrange(len(words) - 1)
+            words[k], words[k + 1] = words[k + 1], words[k]
+            line = " ".join(words)
+        elif len(line) <= 60:  # date lines: each copy some years on
+            line = _YEAR.sub(lambda m: str(int(m.group(0)) + 20 * copy), line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def measure(n: int, style: str, order: str = "depth-first", text_kind: str = "generated"
+            ) -> dict:
     from threadloom.threading.pipeline import reconstruct
 
-    text = make_dump(n, style)
+    text = make_dump(n, style) if text_kind == "generated" else omp_dump(n, style)
     stages: dict[str, float] = {}
     t0 = time.perf_counter()
     d = reconstruct(text, order=order, timings=stages)
@@ -89,17 +140,22 @@ def main() -> int:
     parser.add_argument("--style", default="bare", choices=("bare", "page"))
     parser.add_argument("--order", default="depth-first",
                         choices=("depth-first", "chronological"))
+    parser.add_argument("--text", default="generated", choices=("generated", "omp"))
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.text == "omp" and not OMP_DEV.is_dir():
+        print(f"skipped: {OMP_DEV} not found")
+        return 0
     if args.one:
-        print(json.dumps(measure(args.one, args.style, args.order)))
+        print(json.dumps(measure(args.one, args.style, args.order, args.text)))
         return 0
     print(f"{'comments':>9} {'style':>6} {'lines':>8} {'MB':>6} {'seconds':>8} "
           f"{'µs/comment':>10} {'peak MB':>8} {'found':>8}")
     breakdown = []
     for n in (int(x) for x in args.sizes.split(",")):
         run = subprocess.run([sys.executable, __file__, "--one", str(n), "--style", args.style,
-                              "--order", args.order], capture_output=True, text=True, check=True)
+                              "--order", args.order, "--text", args.text],
+                             capture_output=True, text=True, check=True)
         r = json.loads(run.stdout)
         print(f"{n:>9} {args.style:>6} {r['lines']:>8} {r['mb_text']:>6.1f} "
               f"{r['seconds']:>8.2f} {r['seconds'] / n * 1e6:>10.1f} {r['peak_mb']:>8.0f} "
