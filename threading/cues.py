@@ -77,14 +77,20 @@ def _alternatives(language: str, key: str) -> str | None:
 
 
 @cache
-def _named_pattern(language: str, key: str) -> re.Pattern[str] | None:
-    """A comment's opening that names someone: a greeting word before the name ("Hallo
-    Peter,"), or a word of quoting after it ("Peter schrieb:")."""
-    alts = _alternatives(language, key)
+def _greeting_pattern(language: str) -> re.Pattern[str] | None:
+    """A comment's opening that greets someone by name: "Hallo Peter,"."""
+    alts = _alternatives(language, "greetings")
     if alts is None:
         return None
-    if key == "greetings":
-        return re.compile(rf"^\W*({alts})\s+{_NAME}\s*(?:[,!:;.\-–]|$)", re.IGNORECASE)
+    return re.compile(rf"^\W*({alts})\s+{_NAME}\s*(?:[,!:;.\-–]|$)", re.IGNORECASE)
+
+
+@cache
+def _wrote_pattern(language: str) -> re.Pattern[str] | None:
+    """A comment's opening that quotes someone by name: "Peter schrieb:"."""
+    alts = _alternatives(language, "wrote")
+    if alts is None:
+        return None
     return re.compile(rf"^\W*{_NAME}\s+(?:{alts})\s*:", re.IGNORECASE)
 
 
@@ -107,7 +113,7 @@ def _greeting(text: str, language: str) -> tuple[str | None, str | None, str | N
     """greeting(), and a name in lower case where one would be ("Hi throwaway, ..."): no
     name by itself, but the handle of a page's author may be written so."""
     first = text.lstrip()[:120]
-    pattern = _named_pattern(language, "greetings")
+    pattern = _greeting_pattern(language)
     lower = None
     m = pattern.match(first) if pattern is not None else None
     if m:
@@ -118,7 +124,7 @@ def _greeting(text: str, language: str) -> tuple[str | None, str | None, str | N
             return name, m.group(1).lower(), None
         if looks is False:
             lower = name.split()[0]
-    wrote = _named_pattern(language, "wrote") if ":" in first else None
+    wrote = _wrote_pattern(language) if ":" in first else None
     m = wrote.match(first) if wrote is not None else None
     if m:  # "Peter schrieb: ..." quotes the parent, so it names its author as a greeting
         name = m.group(1).lstrip("@").rstrip(".-")

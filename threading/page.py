@@ -22,6 +22,8 @@ from .parallel import in_two
 from .stages import Draft
 from .text import alternation, asked_once
 
+_VOTES = r"[+\-−]?\s?\d{1,6}"  # a vote count alone: "12", "+3", "- 2"
+
 
 @cache
 def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -49,7 +51,7 @@ def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.IGNORECASE,
     )
     action = re.compile(
-        rf"^(?:(?:{a})(?:\s*\(\d+\))?|[+\-−]?\s?\d{{1,6}}|\d+\s+(?:{counts})"
+        rf"^(?:(?:{a})(?:\s*\(\d+\))?|{_VOTES}|\d+\s+(?:{counts})"
         rf"|{_level()})$",
         re.IGNORECASE,
     )
@@ -158,7 +160,7 @@ def _date_numbers(lines: Sequence[SourceLine], start: int, stop: int) -> list[in
             if not sl.blank and asked_once(known, sl.text, _dated)]
 
 
-_COUNT = re.compile(r"[+\-−]?\s?\d{1,6}")
+_COUNT = re.compile(_VOTES)
 
 
 def button_lines(texts: Sequence[SourceLine]) -> int:
