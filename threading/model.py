@@ -122,7 +122,7 @@ class ChromeBlock(LineBlock):
 LOW_CONFIDENCE = 0.5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Comment:
     id: str
     index: int  # position in the dump's order, 0-based

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .model import COMMENT_META, Article, AuthorSource, ChromeBlock, Evidence, Line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Draft:
     """A comment as segmentation found it: its lines, and the author/date if the page gave them."""
 
@@ -39,7 +39,7 @@ class Layout:
     drafts: tuple[Draft, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """An attacher's decision for one comment (index into the drafts)."""
 
