@@ -56,12 +56,14 @@ def _chrome_numbers(texts: Sequence[SourceLine], shown: Indentation, language: s
     found: set[int] = set()
     # Short lines repeat on a page ("Antworten", authors, dates): each text asked once.
     heading: dict[str, bool] = {}
-    last = len(texts) - 1
+    # Where the indentation nests replies, the last line is a comment's like any other.
+    last = len(texts) - 1 if not shown.nested else None
     for i, sl in enumerate(texts):
         # A heading counts only above a run set aside (or at the very end): that is
         # looked at first, as it rules out nearly every line at once.
         if sl.number in aside or (
-                (i == last or texts[i + 1].number in aside) and len(sl.text) <= 60
+                (i == last or (i + 1 < len(texts) and texts[i + 1].number in aside))
+                and len(sl.text) <= 60
                 and asked_once(heading, sl.text, _matches, language, "chrome", True)):
             found.add(sl.number)
     return found
@@ -88,7 +90,9 @@ def find_parts(lines: Sequence[SourceLine], language: str) -> PageParts:
     taken = chrome_numbers | {line.number for line in article_lines}
     rest = tuple(sl for sl in lines if sl.number not in taken)
     article = Article(tuple(article_lines)) if article_lines else None
-    return PageParts(article, blocks, rest, shown.nested)
+    # Whether the comments nest: read on them alone, as the article may indent quotes, or
+    # stand at the dump's left edge when every comment is indented.
+    return PageParts(article, blocks, rest, read_indentation(rest).nested)
 
 
 def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str) -> int | None:

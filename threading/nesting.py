@@ -38,7 +38,8 @@ def read_indentation(lines: Sequence[SourceLine]) -> Indentation:
     Each thread's replies make one indented run, and every run starts one level in (a
     reply answers a comment at the top level first); a sidebar is a run or two anywhere.
     So the level most runs start at is the replies' level, and a run starting at another
-    is set aside, in a nested dump as in any other."""
+    is set aside as far as it stays that deep (a reply may follow it at once), in a nested
+    dump as in any other."""
     texts = [sl for sl in lines if not sl.blank]
     if not texts:
         return Indentation(False, frozenset())
@@ -60,8 +61,16 @@ def read_indentation(lines: Sequence[SourceLine]) -> Indentation:
     levels = {sl.indent for run in replies for sl in run}
     # Replies under replies show as a second level; without them, it takes a few runs.
     nested = len(replies) >= NESTED_RUNS or (len(replies) >= 2 and len(levels) >= 2)
-    return Indentation(nested, frozenset(
-        sl.number for run in runs if not nested or run[0].indent != reply_level for sl in run))
+    if not nested:
+        return Indentation(False, frozenset(sl.number for run in runs for sl in run))
+    aside: set[int] = set()
+    for run in runs:
+        if run[0].indent != reply_level:
+            for sl in run:
+                if sl.indent < run[0].indent:
+                    break
+                aside.add(sl.number)
+    return Indentation(True, frozenset(aside))
 
 
 def parents_by_depth(depths: Sequence[int]) -> list[int | None]:

@@ -138,3 +138,41 @@ def test_levels_count_only_when_every_comment_has_one():
     layout = segment(split_lines(page), "en")
     assert [d.author for d in layout.drafts] == ["anna", "bernd", "carla"]
     assert [d.shown_depth for d in layout.drafts] == [None, None, None]  # carla has none
+
+
+def test_nesting_is_read_on_the_comments_not_the_article():
+    from threadloom.threading.article import find_parts
+
+    quoting_article = (
+        "Zentralbank erhöht die Leitzinsen\n"
+        "Die Zentralbank hat die Zinsen erneut angehoben, wie sie am Donnerstag mitteilte.\n"
+        "Die wichtigsten Punkte:\n  Der Leitzins steigt auf 4,5 Prozent.\n"
+        "Außerdem kündigte sie an:\n  Weitere Schritte sind möglich.\n"
+        "Die Präsidentin sagte dazu:\n  Wir behalten die Inflation im Blick.\n"
+        "Kommentare\n"
+        "Die Mieten in der Stadt steigen seit Jahren schneller als die Löhne.\n"
+        "Hallo Peter, das liegt vor allem an den Zinsen.\n")
+    parts = find_parts(split_lines(quoting_article), "de")
+    assert parts.article is not None and not parts.nested  # the quotes are the article's
+    d = reconstruct(quoting_article)
+    assert d.comments[1].parent == d.comments[0].id  # "Hallo Peter" still answers
+    # Every comment indented (most of the page), the article at the left edge: the
+    # comments still nest.
+    indented_comments = ("Zentralbank erhöht die Leitzinsen\n"
+                         "Die Zentralbank hat die Zinsen erneut angehoben.\nKommentare\n"
+                         + "".join(f"    {line}\n" for line in NESTED.splitlines()) * 3)
+    parts = find_parts(split_lines(indented_comments), "de")
+    assert parts.nested and parts.article is not None and not parts.chrome[1:]
+
+
+def test_a_nested_dump_keeps_its_last_line_and_the_reply_after_a_deeper_run():
+    # A last line that reads like a chrome heading ("Newsletter") is a comment here.
+    d = reconstruct(NESTED + "Newsletter\n")
+    assert not d.chrome and d.article is None and len(d.comments) == 9
+    # A deeper run followed at once by a reply: only the deeper lines are set aside.
+    quoted = NESTED.replace("    Im April", "          Geschlossen bis auf Weiteres.\n    Im April")
+    shown = read_indentation(split_lines(quoted))
+    assert shown.nested and shown.aside == {9}
+    d = reconstruct(quoted)
+    first_line = {c.id: c.span.first for c in d.comments}
+    assert {c.span.first: first_line.get(c.parent) for c in d.comments}[10] == 8
