@@ -58,20 +58,11 @@ def test_a_sidebar_indented_deeper_than_the_replies_stays_chrome_and_the_replies
     assert parent_line == {1: None, 2: 1, 3: 2, 5: 1, 9: None, 10: 9, 11: None, 12: 11}
 
 
-NESTED_WITH_SIDEBAR = """\
-Die Mieten in der Stadt steigen seit Jahren schneller als die Löhne.
-    Hallo Peter, das liegt vor allem an den Zinsen.
-        Nein, am fehlenden Neubau.
-        Und an den vielen Ferienwohnungen.
-    Sehe ich auch so.
-Lesen Sie auch
-          Neue Radwege für die Innenstadt
-          Die Bibliothek zieht um
-Der neue Radweg am Fluss ist endlich fertig.
-    Wurde auch Zeit.
-Weiß jemand, wann die Bibliothek wieder öffnet?
-    Im April, steht auf der Website.
-"""
+# NESTED with a sidebar between its first and second thread, indented deeper than any reply.
+NESTED_WITH_SIDEBAR = NESTED.replace(
+    "Der neue Radweg",
+    "Lesen Sie auch\n          Neue Radwege für die Innenstadt\n          Die Bibliothek zieht um\n"
+    "Der neue Radweg", 1)
 
 
 def test_the_parent_is_the_nearest_comment_indented_less():
