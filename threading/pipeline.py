@@ -72,6 +72,8 @@ def _reconstruct(text: str, order: str, attacher: str, name: str, encoding: str,
     language = detect_language(dump_sample(lines))
     lap("language")
     layout = segment(lines, language)
+    line_count = len(lines)
+    del lines  # the layout holds every line now; these copies would only add to the peak
     lap("segment")
     # Each comment's language, words, cues and date, in one pass: the model needs the
     # languages, the scored attacher the rest.
@@ -85,7 +87,7 @@ def _reconstruct(text: str, order: str, attacher: str, name: str, encoding: str,
     source = Source(
         name=name,
         encoding=encoding,
-        line_count=len(lines),
+        line_count=line_count,
         fingerprint=fingerprint(text),
         style=layout.style,
         order=order,
