@@ -362,6 +362,14 @@ def start_probability(
     return sigmoid(dot(features(prev, line, language, draft_size, gap, habit, after), w))
 
 
+class Starts(NamedTuple):
+    """Each paragraph's decision, and how likely it was to start a comment (1.0 for the
+    first paragraph and for forced starts: nothing was guessed there)."""
+
+    begins: list[bool]
+    chances: list[float]
+
+
 def starts(
     texts: Sequence[str],
     gaps: Sequence[int],
@@ -370,7 +378,7 @@ def starts(
     threshold: float,
     model: Mapping[str, float] | None = None,
     forced: Sequence[bool] = (),
-) -> list[bool]:
+) -> Starts:
     """For each paragraph of a dump, in order: does it start a comment?  The same decision
     as `start_probability(...) >= threshold`, with each paragraph's cues found and
     weighted once: the score sums the same products in the same order, so it is the same
@@ -381,6 +389,7 @@ def starts(
                    1, len(texts), PARALLEL_MIN)
     so_far = w.get("paragraphs_so_far", 0.0)
     out = [True] * len(texts)
+    chances = [1.0] * len(texts)
     draft_size = 1
     for k, (head_sum, after_start, tail) in enumerate(parts, start=1):
         # The cues that depend on earlier decisions, added where `features` puts them.
@@ -390,9 +399,13 @@ def starts(
                 score += term
         if tail is not None:
             score += tail
-        out[k] = (k < len(forced) and forced[k]) or sigmoid(score) >= threshold
+        if k < len(forced) and forced[k]:
+            out[k] = True
+        else:
+            chances[k] = sigmoid(score)
+            out[k] = chances[k] >= threshold
         draft_size = 1 if out[k] else draft_size + 1
-    return out
+    return Starts(out, chances)
 
 
 def partial_scores(

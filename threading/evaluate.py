@@ -170,8 +170,8 @@ class FileScore:
     boundaries: Boundaries
     baseline_chain: float
     baseline_all_root: float
-    # End to end, (links, right links) by confidence band (CONFIDENCE_BANDS): whether a
-    # link's confidence can be taken at its word.
+    # End to end, (links, right links) by confidence band (CONFIDENCE_BANDS), over every
+    # predicted comment: whether a link's confidence can be taken at its word.
     confidence: tuple[tuple[int, int], ...]
 
     def as_dict(self) -> dict:
@@ -221,8 +221,8 @@ def evaluate_file(gold: Gold, attacher: str = DEFAULT_ATTACHER) -> FileScore:
     discussion = reconstruct(decoded.text, order=gold.order, attacher=attacher)
     pred = Prediction.from_discussion(discussion)
     lang = discussion.language
-    confidence = {c.span.first: c.confidence for c in discussion.comments}
     judged = judged_links(gold, pred)
+    right = dict(judged)
     scored, chain, all_root = gold_segment_accuracy(
         gold, decoded.text, (attacher, "chain", "all-root"), lang)
     return FileScore(
@@ -234,7 +234,10 @@ def evaluate_file(gold: Gold, attacher: str = DEFAULT_ATTACHER) -> FileScore:
         boundaries=boundaries(gold, pred),
         baseline_chain=chain,
         baseline_all_root=all_root,
-        confidence=confidence_bands([(confidence[start], ok) for start, ok in judged]),
+        # Every comment a reader is shown: one that starts where no gold comment does is
+        # wrong however it was linked.
+        confidence=confidence_bands([(c.confidence, right.get(c.span.first, False))
+                                     for c in discussion.comments]),
     )
 
 

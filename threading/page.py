@@ -347,10 +347,11 @@ def _only(draft: Sequence[Line], role: Role) -> bool:
         line.role is role for line in draft)
 
 
-def draft_of(lines: Sequence[Line]) -> Draft:
+def draft_of(lines: Sequence[Line], start_chance: float = 1.0) -> Draft:
     author = next((x.text for x in lines if x.role is Role.AUTHOR), None)
     date = next((x.text for x in lines if x.role is Role.DATE), None)
     both = byline(date) if date is not None else None
     if both is not None:
         author, date = author or both[0], both[1]
-    return Draft(tuple(lines), author, date.strip(_ICONS) if date else date)
+    return Draft(tuple(lines), author, date.strip(_ICONS) if date else date,
+                 start_chance=start_chance)

@@ -6,13 +6,14 @@ import gc
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 
 from .attach import DEFAULT_ATTACHER, attach
 from .decode import Decoded, fingerprint
 from .features import read_comments
 from .language import SAMPLE_CHARS, detect_language
 from .lines import SourceLine, split_lines
-from .model import Comment, Discussion, Source, stable_ids
+from .model import Comment, Discussion, Evidence, Source, stable_ids
 from .segment import segment
 from .stages import AttachContext, Draft, Layout, Link
 
@@ -115,6 +116,17 @@ def dump_sample(lines: Sequence[SourceLine]) -> str:
     return "\n".join(parts) or "\n".join(sl.text for sl in lines[:200])
 
 
+@lru_cache(maxsize=128)
+def _start_evidence(percent: int) -> Evidence:
+    return Evidence("comment_start", f"where the comment starts is a guess: {percent}% sure")
+
+
+def start_evidence(chance: float) -> Evidence:
+    """The evidence for a comment start that segmentation guessed (one object per
+    percentage: a big dump has hundreds of thousands of them)."""
+    return _start_evidence(round(chance * 100))
+
+
 def build(
     layout: Layout,
     links: Sequence[Link],
@@ -130,6 +142,11 @@ def build(
     for i, (draft, link) in enumerate(zip(drafts, links, strict=True)):
         depth = 0 if link.parent is None else depths[link.parent] + 1
         depths.append(depth)
+        confidence, evidence = link.confidence, link.evidence
+        if draft.start_chance < 1.0:
+            # A link is only as sure as the comment it links: segmentation's doubt counts.
+            confidence = round(confidence * draft.start_chance, 3)
+            evidence = (*evidence, start_evidence(draft.start_chance))
         comments.append(
             Comment(
                 id=ids[i],
@@ -141,8 +158,8 @@ def build(
                 author_source=link.author_source,
                 date=draft.date,
                 language=languages[i],
-                confidence=link.confidence,
-                evidence=link.evidence,
+                confidence=confidence,
+                evidence=evidence,
             )
         )
     title = layout.article.title if layout.article and layout.article.title else ""

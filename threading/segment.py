@@ -53,16 +53,18 @@ def group_paragraphs(
     paragraphs = [sl for sl in lines if not sl.blank]
     forced = ([k > 0 and sl.indent != paragraphs[k - 1].indent for k, sl in enumerate(paragraphs)]
               if nested else [])
-    begins = starts([sl.text for sl in paragraphs], [gaps.get(sl.number, 0) for sl in paragraphs],
-                    gap_habit(list(gaps.values())), language, threshold, forced=forced)
+    found = starts([sl.text for sl in paragraphs], [gaps.get(sl.number, 0) for sl in paragraphs],
+                   gap_habit(list(gaps.values())), language, threshold, forced=forced)
     drafts: list[list[Line]] = []
-    for sl, begin in zip(paragraphs, begins, strict=True):
+    chances: list[float] = []
+    for sl, begin, chance in zip(paragraphs, found.begins, found.chances, strict=True):
         line = Line(sl.number, sl.text, Role.TEXT)
         if begin:
             drafts.append([line])
+            chances.append(chance)
         else:
             drafts[-1].append(line)
-    return tuple(draft_of(d) for d in drafts)
+    return tuple(draft_of(d, chance) for d, chance in zip(drafts, chances, strict=True))
 
 
 def paragraph_gaps(lines: Sequence[SourceLine]) -> dict[int, int]:

@@ -19,6 +19,9 @@ class Draft:
     # How deep the page shows the comment, where it shows every comment's depth: by its
     # indentation or a "level 2" line (nesting.py); the tree then needs no guessing.
     shown_depth: int | None = None
+    # How likely the comment starts where it does: below 1 where segmentation guessed
+    # (bare and blank dumps), so a link's confidence can own that doubt too.
+    start_chance: float = 1.0
 
     @property
     def text(self) -> str:

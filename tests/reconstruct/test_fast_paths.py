@@ -43,15 +43,18 @@ def test_boundary_starts_decides_as_start_probability(sample, lang, forked, monk
         for threshold in (0.3, 0.5, 0.7):
             for force in ([], forced):
                 fast = starts(texts, gaps, habit, lang, threshold, forced=force)
-                assert all(fast[k] for k in range(len(texts)) if force and force[k])
-                plain, size = [True], 1
+                assert all(fast.begins[k] for k in range(len(texts)) if force and force[k])
+                plain, chances, size = [True], [1.0], 1
                 for k in range(1, len(texts)):
                     after = texts[k + 1] if k + 1 < len(texts) else None
                     p = start_probability(texts[k - 1], texts[k], lang, size, gaps[k], habit,
                                           after=after)
-                    plain.append(bool(force and force[k]) or p >= threshold)
+                    forced_here = bool(force and force[k])
+                    plain.append(forced_here or p >= threshold)
+                    chances.append(1.0 if forced_here else p)
                     size = 1 if plain[-1] else size + 1
-                assert fast == plain
+                assert fast.begins == plain
+                assert fast.chances == chances
 
 
 def _split_lines_line_by_line(text: str) -> tuple[SourceLine, ...]:

@@ -1,10 +1,11 @@
 """Page parts and comment boundaries on small hand-written dumps of each style."""
 
 from threadloom.threading.lines import split_lines
-from threadloom.threading.model import Role
+from threadloom.threading.model import Role, Source
 from threadloom.threading.page import byline, is_action, is_date
-from threadloom.threading.pipeline import reconstruct
+from threadloom.threading.pipeline import build, reconstruct
 from threadloom.threading.segment import detect_style, segment
+from threadloom.threading.stages import Link
 
 PAGE_DE = """\
 anna_k
@@ -335,6 +336,30 @@ def test_bare_continuations_and_openers():
     assert 2 not in starts  # "Denn ..." continues
     assert 3 in starts and 4 not in starts  # a short opener and its body
     assert 5 in starts  # a greeting starts a comment
+
+
+def test_a_guessed_start_owns_its_doubt_in_the_link_confidence():
+    text = BLANK_DA.replace("\n\n", "\n")  # bare: every start is a guess
+    layout = drafts_of(text, "da")
+    chances = [d.start_chance for d in layout.drafts]
+    assert chances[0] == 1.0  # the first comment starts where the comments do
+    assert all(0.0 < c < 1.0 for c in chances[1:])
+    links = [Link(i - 1 if i else None, 0.9) for i in range(len(layout.drafts))]
+    built = build(layout, links, "da", Source(), ["da"] * len(links))
+    assert built.comments[0].confidence == 0.9 and not built.comments[0].evidence
+    for c, chance in zip(built.comments[1:], chances[1:], strict=True):
+        assert c.confidence == round(0.9 * chance, 3)
+        assert [e.cue for e in c.evidence] == ["comment_start"]
+        assert f"{round(chance * 100)}% sure" in c.evidence[0].detail
+    # The scored attacher's links own it too.
+    assert any(e.cue == "comment_start" for e in reconstruct(text).comments[1].evidence)
+
+
+def test_a_page_marks_its_starts_so_they_cost_no_confidence():
+    layout = drafts_of(PAGE_DE)
+    assert [d.start_chance for d in layout.drafts] == [1.0, 1.0, 1.0]
+    d = reconstruct(PAGE_DE)
+    assert all(e.cue != "comment_start" for c in d.comments for e in c.evidence)
 
 
 def test_style_detection():

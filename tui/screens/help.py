@@ -20,7 +20,7 @@ LEGEND = (
     (OPEN, "unfolded"),
     (LEAF, "no replies"),
     (MARK_BOOKMARK, "bookmarked"),
-    (MARK_LOW, "low-confidence link: the parent is a guess"),
+    (MARK_LOW, "low confidence: parent or start is a guess"),
     ("~Name", "author inferred from a reply's greeting"),
     ("?", "author unknown"),
 )
