@@ -163,10 +163,12 @@ def _date_numbers(lines: Sequence[SourceLine], start: int, stop: int) -> list[in
 _COUNT = re.compile(_VOTES)
 
 
-def button_lines(texts: Sequence[SourceLine]) -> int:
+def button_lines(texts: Sequence[SourceLine], known: dict[str, bool] | None = None) -> int:
     """How many lines are buttons by name ("Antworten", "Reply · Share"); vote counts
-    alone are left out (a bare dump may have a line that is just a number)."""
-    known: dict[str, bool] = {}
+    alone are left out (a bare dump may have a line that is just a number).  `known`:
+    the asked_once cache of is_action, filled in here."""
+    if known is None:
+        known = {}
     return sum(1 for sl in texts if len(sl.text) <= 60 and asked_once(known, sl.text, is_action)
                and not _COUNT.fullmatch(sl.text.strip(_ICONS)))
 
@@ -192,14 +194,16 @@ def _named_below_dates(texts: Sequence[SourceLine], dated: set[int]) -> bool:
     return len(set(below)) <= 0.8 * len(below)
 
 
-def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = None
-             ) -> list[Line]:
+def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = None,
+             actions: dict[str, bool] | None = None) -> list[Line]:
     """Give every non-blank comment line a role: text, or (page style) author/date/action.
-    `dated`: the date lines' numbers (date_lines), when the caller has them."""
+    `dated`: the date lines' numbers (date_lines), when the caller has them; `actions`:
+    the asked_once cache of is_action, when the caller has one."""
     texts = [sl for sl in lines if not sl.blank]
     if style == "page" and dated is None:
         dated = date_lines(texts)
-    actions: dict[str, bool] = {}
+    if actions is None:
+        actions = {}
     authors: dict[str, bool] = {}
     # A page with no dates: a name after the buttons of the comment before opens the next.
     signed = style == "page" and not dated and bool(texts) and _signed(texts, actions)

@@ -25,15 +25,17 @@ from .weights import weights
 DEFAULT_THRESHOLD = 0.5
 
 
-def detect_style(lines: Sequence[SourceLine], dated: set[int] | None = None) -> str:
-    """`dated`: date_lines(lines), when the caller has it."""
+def detect_style(lines: Sequence[SourceLine], dated: set[int] | None = None,
+                 actions: dict[str, bool] | None = None) -> str:
+    """`dated`: date_lines(lines), when the caller has it; `actions`: a cache of
+    page.is_action by text, for `classify` to go on with."""
     text_lines = [sl for sl in lines if not sl.blank]
     if not text_lines:
         return "bare"
     dates = len(date_lines(text_lines) if dated is None else dated)
     if dates >= 2 and dates * 12 >= len(text_lines):
         return "page"
-    buttons = button_lines(text_lines)  # a page that shows no dates still has its buttons
+    buttons = button_lines(text_lines, actions)  # a page that shows no dates still has its buttons
     if buttons >= 2 and buttons * 12 >= len(text_lines):
         return "page"
     blanks = len(lines) - len(text_lines)
@@ -85,10 +87,11 @@ def paragraph_gaps(lines: Sequence[SourceLine]) -> dict[int, int]:
 
 def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:
     dated = date_lines(lines)
-    style = detect_style(lines, dated)
+    actions: dict[str, bool] = {}  # a dateless page asks it of its short lines twice
+    style = detect_style(lines, dated, actions)
     parts = find_parts(lines, language)
     if style == "page":
-        drafts = group_page(classify(parts.rest, style, dated))
+        drafts = group_page(classify(parts.rest, style, dated, actions))
     else:
         drafts = group_paragraphs(parts.rest, language, nested=parts.nested)
     return Layout(style, parts.article, parts.chrome,
@@ -117,8 +120,9 @@ def drafts_from_spans(
     depths the page shows, as `segment` gives them.  `nested`: the indentation nests
     replies (find_parts)."""
     dated = date_lines(lines)
-    style = detect_style(lines, dated)
-    by_number = {line.number: line for line in classify(lines, style, dated)}
+    actions: dict[str, bool] = {}
+    style = detect_style(lines, dated, actions)
+    by_number = {line.number: line for line in classify(lines, style, dated, actions)}
     drafts = []
     for first, last in spans:
         members = tuple(by_number[n] for n in range(first, last + 1) if n in by_number)
