@@ -20,7 +20,7 @@ from .dates import Direction, before, direction, followed_by_earlier, sort_key
 from .language import languages_from_flags, looks_foreign
 from .lexicon import function_words
 from .parallel import in_two
-from .stages import Draft
+from .stages import Draft, shows_tree
 from .text import title_like, words
 
 MAX_TERMS = 80  # content words kept per comment: long comments cost no more than this
@@ -78,17 +78,18 @@ Found = tuple[dict[str, str], Cues, tuple[str, float] | None]  # content words, 
 
 def _words_and_cues(texts: Sequence[str], languages: Sequence[str],
                     dates: Sequence[str | None], start: int, stop: int,
-                    flag_for: str | None = None) -> list[tuple[Found, bool]]:
-    """For comments start..stop-1: content words by stem, cues, and date (sort_key); and,
-    with `flag_for` (the dump's language), whether the comment may be in another one
-    (language.looks_foreign, on the same words)."""
+                    flag_for: str | None = None, content: bool = True
+                    ) -> list[tuple[Found, bool]]:
+    """For comments start..stop-1: content words by stem (none without `content`), cues,
+    and date (sort_key); and, with `flag_for` (the dump's language), whether the comment
+    may be in another one (language.looks_foreign, on the same words)."""
     pool: dict[str, str] = {}
     out = []
     for text, lang, date in zip(texts[start:stop], languages[start:stop], dates[start:stop],
                                 strict=True):
         tokens = words(text[:3000])
-        found = (_content(tokens, lang, pool), comment_cues([text], lang, tokens),
-                 sort_key(date))
+        found = (_content(tokens, lang, pool) if content else {},
+                 comment_cues([text], lang, tokens), sort_key(date))
         out.append((found, flag_for is not None and looks_foreign(text, flag_for, tokens)))
     return out
 
@@ -104,17 +105,21 @@ class Reading(NamedTuple):
 def read_comments(drafts: Sequence[Draft], dump_language: str) -> Reading:
     """The languages (as language.comment_languages finds them) and what `prepare` reads,
     in one pass over each comment's words: every comment is read in the dump's language,
-    and the few that langdetect then places in another are read again in theirs."""
+    and the few that langdetect then places in another are read again in theirs.  Where
+    the page shows the tree (stages.shows_tree), the content words are left out."""
     texts = [d.text for d in drafts]
     dates = [d.date for d in drafts]
+    content = not shows_tree(drafts)
     read = in_two(partial(_words_and_cues, texts, [dump_language] * len(texts), dates,
-                          flag_for=dump_language), 0, len(texts), PARALLEL_MIN)
+                          flag_for=dump_language, content=content), 0, len(texts),
+                  PARALLEL_MIN)
     languages = languages_from_flags(texts, [flag for _, flag in read], dump_language)
     found = [f for f, _ in read]
     del read
     for k, lang in enumerate(languages):
         if lang != dump_language:
-            found[k] = _words_and_cues(texts, languages, dates, k, k + 1)[0][0]
+            found[k] = _words_and_cues(texts, languages, dates, k, k + 1,
+                                       content=content)[0][0]
     return Reading(tuple(languages), found)
 
 

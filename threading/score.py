@@ -30,7 +30,7 @@ from .linear import dot, softmax
 from .model import Evidence
 from .nesting import attach_as_shown
 from .parallel import can_fork, in_background
-from .stages import AttachContext, Draft, Link
+from .stages import AttachContext, Draft, Link, shows_tree
 from .weights import weights
 
 MAX_STEPS = 12  # ancestors considered in depth-first order
@@ -164,8 +164,7 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
     """`model`: weights to use instead of the shipped ones (fitting)."""
     languages = list(context.comment_languages) or comment_languages(
         [d.text for d in drafts], context.language)
-    if drafts and all(d.shown_depth is not None for d in drafts):  # the page shows the tree
-        # Only the cues are needed (for the authors greetings name), not the words' weights.
+    if shows_tree(drafts):
         reading = context.reading
         return attach_as_shown(drafts, [found[1] for found in reading.found] if reading else
                                [comment_cues([d.text], lang) for d, lang in

@@ -32,6 +32,12 @@ class Draft:
         return self.lines[0].number
 
 
+def shows_tree(drafts: Sequence[Draft]) -> bool:
+    """Whether the page shows every comment's depth: the tree is then read off it, and
+    only the cues (the authors greetings name) are needed of the comments' words."""
+    return bool(drafts) and all(d.shown_depth is not None for d in drafts)
+
+
 @dataclass(frozen=True)
 class Layout:
     """What segmentation makes of a dump: article, page chrome, comment drafts."""

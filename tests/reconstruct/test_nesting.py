@@ -1,6 +1,9 @@
 """Dumps whose copy kept each reply indented under its parent."""
 
+from dataclasses import replace
+
 from threadloom.threading.attach import attach
+from threadloom.threading.features import read_comments
 from threadloom.threading.lines import split_lines
 from threadloom.threading.nesting import parents_by_depth, read_indentation
 from threadloom.threading.pipeline import reconstruct
@@ -80,6 +83,17 @@ def test_a_nested_dump_is_read_as_its_indentation_shows():
     assert by_line[1].author == "Peter"  # "Hallo Peter" in the reply under it
     assert [e.cue for e in by_line[3].evidence] == ["shown_nested"]
     assert by_line[3].confidence == 1.0
+
+
+def test_a_dump_that_shows_its_tree_is_read_for_cues_only():
+    drafts = segment(split_lines(NESTED)).drafts
+    found = read_comments(drafts, "de").found
+    assert all(content == {} for content, _, _ in found)  # no words to weigh
+    flat = [replace(d, shown_depth=None) for d in drafts]
+    assert read_comments(flat, "de").found[1][0]  # the same comment, read for its words
+    assert [cues for _, cues, _ in found] == [cues for _, cues, _ in
+                                              read_comments(flat, "de").found]
+    assert reconstruct(NESTED).comments[1].parent is not None
 
 
 def test_gold_segments_of_a_nested_dump_keep_the_nesting_shown():
