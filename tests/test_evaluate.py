@@ -74,6 +74,20 @@ def test_confidence_bands_count_links_and_right_ones():
     assert bands == ((1, 0), (2, 1), (0, 0), (2, 2))  # a band holds its lower bound
 
 
+def test_a_comment_split_off_where_gold_has_none_counts_as_a_wrong_link(tmp_path):
+    # The reader shows the answer as a comment of its own; gold says it continues the
+    # first one.  Its link is wrong however it was made.
+    (tmp_path / "d.txt").write_text(
+        "Der Kundendienst per KI ist eine schlechte Idee, weil niemand zuhört.\n"
+        "Nein, das stimmt so nicht, viele Anfragen sind Routine.\n")
+    spec = {"dump": "d.txt", "order": "depth-first",
+            "comments": [{"start": 1, "end": 2, "parent": 0}]}
+    (tmp_path / "d.gold.json").write_text(json.dumps(spec))
+    score = evaluate_file(load_gold(tmp_path / "d.gold.json"))
+    assert sum(n for n, _ in score.confidence) == 2  # both comments shown are judged
+    assert sum(r for _, r in score.confidence) == 1 and score.attachment == 1.0
+
+
 def test_eval_reports_how_often_links_of_each_confidence_are_right(gold):
     score = evaluate_file(gold)
     # Every predicted comment's link is in one band, and the right ones are those the

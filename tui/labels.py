@@ -79,7 +79,7 @@ def tree_label(
     if depth_badge is not None:
         label.append(f"⋯{depth_badge} ", style="dim")
     label.append_text(author_text(c, query))
-    if c.confidence < LOW_CONFIDENCE and c.parent is not None:
+    if c.confidence < LOW_CONFIDENCE:  # a top-level place or a guessed start is doubtful too
         label.append(MARK_LOW, style="yellow")
     if bookmarked:
         label.append(MARK_BOOKMARK, style="bold magenta")
@@ -154,7 +154,7 @@ def comment_detail(d: Discussion, c: Comment, query: Query | None = None) -> Tex
     confidence_style = "yellow" if c.confidence < LOW_CONFIDENCE else "green"
     out.append("link confidence ", style="dim")
     out.append(f"{c.confidence:.2f}", style=f"bold {confidence_style}")
-    if c.confidence < LOW_CONFIDENCE and c.parent is not None:
+    if c.confidence < LOW_CONFIDENCE:
         out.append(f" {MARK_LOW} low", style="yellow")
     span = c.span
     where = f"line {span.first}" if span.first == span.last else f"lines {span.first}–{span.last}"

@@ -350,9 +350,9 @@ def test_a_guessed_start_owns_its_doubt_in_the_link_confidence():
     for c, chance in zip(built.comments[1:], chances[1:], strict=True):
         assert c.confidence == round(0.9 * chance, 3)
         assert [e.cue for e in c.evidence] == ["comment_start"]
-        assert f"{round(chance * 100)}% sure" in c.evidence[0].detail
-    # The scored attacher's links own it too.
-    assert any(e.cue == "comment_start" for e in reconstruct(text).comments[1].evidence)
+        assert f"{int(chance * 100)}% sure" in c.evidence[0].detail
+    # The scored attacher's links own it too, first among their cues.
+    assert reconstruct(text).comments[1].evidence[0].cue == "comment_start"
 
 
 def test_a_page_marks_its_starts_so_they_cost_no_confidence():
