@@ -180,4 +180,3 @@ def direction(keys: Sequence[tuple[str, float] | None]) -> Direction:
     early, late = sum(first) / len(first), sum(second) / len(second)
     fine = len(set(first + second)) >= FINE_SHARE * (len(first) + len(second))
     return Direction(fine and early < late, early > late)
-

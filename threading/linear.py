@@ -25,6 +25,13 @@ def sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
+def logit(p: float) -> float:
+    """The inverse of sigmoid, with p kept within 0.01..0.99 (a share measured on a few
+    items may be 0 or 1)."""
+    p = min(max(p, 0.01), 0.99)
+    return math.log(p / (1 - p))
+
+
 def softmax(scores: Sequence[float]) -> list[float]:
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]

@@ -9,7 +9,6 @@ chosen candidate is the link's confidence.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from functools import lru_cache, partial
 
@@ -26,7 +25,7 @@ from .features import (
     similarity,
 )
 from .language import comment_languages
-from .linear import dot, softmax
+from .linear import dot, logit, softmax
 from .model import Evidence
 from .nesting import attach_as_shown
 from .parallel import can_fork, in_background
@@ -243,7 +242,7 @@ class Decoder:
         share = (sum(probs) + SHARE_PRIOR * usual) / (len(probs) + SHARE_PRIOR)
         if share <= usual:
             return
-        self.shift = (_logit(share) - _logit(usual),
+        self.shift = (logit(share) - logit(usual),
                       f"new threads look more common in this dump than usual "
                       f"({share:.0%} against {usual:.0%})")
 
@@ -326,8 +325,3 @@ class Decoder:
         guess.parents = [None] * mid
         guess.run(mid, len(self.infos))
         return guess.parents[mid:], guess.decided, guess.book
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 0.01), 0.99)
-    return math.log(p / (1 - p))

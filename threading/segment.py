@@ -85,10 +85,16 @@ def paragraph_gaps(lines: Sequence[SourceLine]) -> dict[int, int]:
     return gaps
 
 
-def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:
+def _read_style(lines: Sequence[SourceLine]) -> tuple[str, set[int], dict[str, bool]]:
+    """The dump's style, with what telling it found on the way for `classify` to go on
+    with: the date lines, and the is_action answers (a dateless page asks them twice)."""
     dated = date_lines(lines)
-    actions: dict[str, bool] = {}  # a dateless page asks it of its short lines twice
-    style = detect_style(lines, dated, actions)
+    actions: dict[str, bool] = {}
+    return detect_style(lines, dated, actions), dated, actions
+
+
+def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:
+    style, dated, actions = _read_style(lines)
     parts = find_parts(lines, language)
     if style == "page":
         drafts = group_page(classify(parts.rest, style, dated, actions))
@@ -119,9 +125,7 @@ def drafts_from_spans(
     """Drafts with boundaries given from outside (gold segmentation in `eval`), with the
     depths the page shows, as `segment` gives them.  `nested`: the indentation nests
     replies (find_parts)."""
-    dated = date_lines(lines)
-    actions: dict[str, bool] = {}
-    style = detect_style(lines, dated, actions)
+    style, dated, actions = _read_style(lines)
     by_number = {line.number: line for line in classify(lines, style, dated, actions)}
     drafts = []
     for first, last in spans:

@@ -25,9 +25,11 @@ import subprocess
 import sys
 import time
 from datetime import datetime, timedelta
-from pathlib import Path
 
-OMP_DEV = Path(__file__).resolve().parents[3] / "shared" / "gold" / "omp-dev"
+from bench_eval import GOLD, sets  # run as a script: this folder is on the path
+from threadloom.threading.evaluate import load_gold
+
+OMP_DEV = GOLD / "omp-dev"
 
 WORDS = (
     "Klarna Kunde Service Bank Geld Rechnung Firma Mitarbeiter Zukunft Arbeit Staat Steuer "
@@ -85,12 +87,8 @@ _YEAR = re.compile(r"\b(19|20)(\d\d)\b")
 def omp_dump(n: int, style: str = "bare", seed: int = 1) -> str:
     """At least n comments of the omp-dev discussions (by their gold files), copied in a
     shuffled order; every copy after the first lightly varied."""
-    suffix = "-page" if style == "page" else ""
-    dumps = sorted(f for f in OMP_DEV.glob("omp-*.txt")
-                   if re.fullmatch(rf"omp-\d+{suffix}\.txt", f.name))
-    sized = [(f.read_text(encoding="utf-8"),
-              len(json.loads(f.with_suffix(".gold.json").read_text(encoding="utf-8"))["comments"]))
-             for f in dumps]
+    golds = [load_gold(p) for p in sets()[f"omp-dev {style}"]]
+    sized = [(g.dump.read_text(encoding="utf-8"), len(g.comments)) for g in golds]
     rng = random.Random(seed)
     out: list[str] = []
     count, copy = 0, 0
