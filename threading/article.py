@@ -3,8 +3,10 @@
 A copied page starts with the article (title, lead, body, sub-headings, closing
 disclaimers) and may carry sidebars (indented blocks, "Læses lige nu", job ads).  The
 article is only assumed when the page shows where it ends: a disclaimer or caption, a
-"Kommentare" header, or page chrome after it.  Forum dumps without an article (the first
-line is a comment's headline) then stay comments.
+"Kommentare" header, page chrome after it, or the comments themselves where they show
+(the first comment's author and date line, or comments indented where the article is
+not).  Forum dumps without an article (the first line is a comment's headline) then stay
+comments.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from .cues import greeting, opener, second_person
 from .lexicon import words as lexicon_words
 from .lines import SourceLine
 from .model import Article, ChromeBlock, Line, Role
 from .nesting import Indentation, read_indentation
-from .text import asked_once, head, starts_with, title_like
+from .page import date_lines
+from .text import asked_once, head, starts_with, title_like, words
 
 ARTICLE_SCAN = 80  # an article's closing marker is looked for in this many paragraphs
 LEAD_MAX = 320
@@ -47,12 +51,13 @@ def _phrase_set(language: str, key: str) -> frozenset[str]:
     return frozenset(lexicon_words(language, "article", key))
 
 
-def _chrome_numbers(texts: Sequence[SourceLine], shown: Indentation, language: str
-                    ) -> set[int]:
-    """Indented runs (sidebars) and short chrome headings with what hangs under them."""
-    aside = shown.aside
-    if not shown.nested and len(aside) * 5 > len(texts) * 4:
+def _chrome_numbers(texts: Sequence[SourceLine], shown: Indentation, language: str,
+                    comments: set[int]) -> set[int]:
+    """Indented runs (sidebars) and short chrome headings with what hangs under them.
+    `comments`: the lines of the indented runs that read as comments (_comment_runs)."""
+    if not shown.nested and len(shown.aside) * 5 > len(texts) * 4:
         return set()  # indentation means nothing here
+    aside = shown.aside - comments
     found: set[int] = set()
     # Short lines repeat on a page ("Antworten", authors, dates): each text asked once.
     heading: dict[str, bool] = {}
@@ -69,14 +74,68 @@ def _chrome_numbers(texts: Sequence[SourceLine], shown: Indentation, language: s
     return found
 
 
-def find_parts(lines: Sequence[SourceLine], language: str) -> PageParts:
+def _comment_runs(texts: Sequence[SourceLine], shown: Indentation, language: str
+                  ) -> list[list[SourceLine]]:
+    """The indented runs that are comments, not a sidebar: a page may indent its whole
+    comment section.  Comments are framed by dates or speak as people do (_voiced); a
+    sidebar lists names, places, titles and news in the third person.  And they come
+    last: a run with prose at the left edge after it sits inside the article (an ad or a
+    newsletter box speaks to its reader too)."""
+    if shown.nested or not shown.aside:
+        return []
+    last_prose = max((sl.number for sl in texts
+                      if sl.number not in shown.aside and not title_like(sl.text)), default=0)
+    runs: list[list[SourceLine]] = []
+    inside = False
+    for sl in texts:
+        if sl.number in shown.aside:
+            if not inside:
+                runs.append([])
+            runs[-1].append(sl)
+            inside = True
+        else:
+            inside = False
+    return [run for run in runs
+            if run[0].number > last_prose and _reads_as_comments(run, language)]
+
+
+def _reads_as_comments(run: Sequence[SourceLine], language: str) -> bool:
+    if len(date_lines(run)) >= 2:
+        return True
+    prose = [sl.text for sl in run if not title_like(sl.text)]
+    voiced = sum(1 for text in prose if _voiced(text, language))
+    return voiced >= 2 and voiced * 2 >= len(prose)
+
+
+def _voiced(text: str, language: str) -> bool:
+    """Whether a paragraph speaks as a commenter does: "I", "you", a greeting, an answer,
+    a question."""
+    tokens = words(text[:600])
+    return bool(text.rstrip().endswith("?")
+                or not _first_person(language).isdisjoint(tokens)
+                or second_person(text[:600], language, tokens)
+                or greeting(text, language)[0] or opener(text, language)[0])
+
+
+@cache
+def _first_person(language: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon_words(language, "segment", "first_person"))
+
+
+def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | None = None
+               ) -> PageParts:
+    """`comments_from`: where the page shows its first comment start (a page-style dump's
+    first author or date line), when it does."""
     texts = [sl for sl in lines if not sl.blank]
     if not texts:
         return PageParts(None, (), tuple(lines), False)
     shown = read_indentation(texts)
-    chrome_numbers = _chrome_numbers(texts, shown, language)
+    runs = _comment_runs(texts, shown, language)
+    chrome_numbers = _chrome_numbers(texts, shown, language,
+                                     {sl.number for run in runs for sl in run})
     body = [sl for sl in texts if sl.number not in chrome_numbers]
-    end = _article_end(body, chrome_numbers, language)
+    opened = [n for n in (comments_from, runs[0][0].number if runs else None) if n is not None]
+    end = _article_end(body, chrome_numbers, language, min(opened) if opened else None)
     article_lines: list[Line] = []
     header: set[int] = set()
     if end is not None:
@@ -95,8 +154,10 @@ def find_parts(lines: Sequence[SourceLine], language: str) -> PageParts:
     return PageParts(article, blocks, rest, read_indentation(rest).nested)
 
 
-def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str) -> int | None:
-    """The last line number of the article, or None when the page shows no article."""
+def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str,
+                 comments_from: int | None = None) -> int | None:
+    """The last line number of the article, or None when the page shows no article.
+    `comments_from`: where the comments are known to start."""
     if len(body) < 2 or not title_like(body[0].text):
         return None
     scan = body[: ARTICLE_SCAN + 1]
@@ -104,12 +165,13 @@ def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str) ->
         if _matches(sl.text, language, "comments_header", exact=True):
             return max(n.number for n in body if n.number < sl.number)
     ends = [sl.number for sl in scan[1:] if _matches(sl.text, language, "boilerplate")]
-    first_chrome = min(chrome) if chrome else None
+    closing = [n for n in (min(chrome) if chrome else None, comments_from) if n is not None]
+    first_close = min(closing) if closing else None
     horizon = body[ARTICLE_SCAN].number if len(body) > ARTICLE_SCAN else float("inf")
-    if first_chrome is not None and first_chrome < horizon:
-        # Chrome after the article closes it, even when captions came earlier.
-        before = [sl.number for sl in body if sl.number < first_chrome]
-        if before and (not ends or max(ends) < first_chrome):
+    if first_close is not None and first_close < horizon:
+        # Chrome or comments after the article close it, even when captions came earlier.
+        before = [sl.number for sl in body if sl.number < first_close]
+        if before and (not ends or max(ends) < first_close):
             return max(before)
     return max(ends) if ends else None
 

@@ -93,9 +93,25 @@ def _read_style(lines: Sequence[SourceLine]) -> tuple[str, set[int], dict[str, b
     return detect_style(lines, dated, actions), dated, actions
 
 
+def first_comment(lines: Sequence[SourceLine], dated: set[int], actions: dict[str, bool]
+                  ) -> int | None:
+    """Where a page's first comment starts: the author line above its first date (or that
+    date, with none above), or the buttons above those ("level 1"), which group_page
+    gives the first comment.  Read on the lines up to that date alone."""
+    if not dated:
+        return None
+    first = min(dated)
+    framed = classify([sl for sl in lines if sl.number <= first], "page", dated, actions)
+    k = next(k for k, x in enumerate(framed) if x.role in (Role.AUTHOR, Role.DATE))
+    while k and framed[k - 1].role is Role.ACTION:
+        k -= 1
+    return framed[k].number
+
+
 def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:
     style, dated, actions = _read_style(lines)
-    parts = find_parts(lines, language)
+    parts = find_parts(lines, language,
+                       first_comment(lines, dated, actions) if style == "page" else None)
     if style == "page":
         drafts = group_page(classify(parts.rest, style, dated, actions))
     else:

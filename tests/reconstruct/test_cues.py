@@ -100,6 +100,9 @@ def test_second_person_informal_and_formal():
     # Sentence-initial "Sie" is "they" as often as "you": not counted.
     assert second_person("Sie haben es versucht.", "de") == ()
     assert second_person("Hvad mener du?", "da") == ("du",)
+    # Danish plural "I" (you) only as a capital: in lower case it is "in".
+    assert second_person("Han bor i Aarhus og arbejder i Vejle.", "da") == ()
+    assert second_person("Hvad mener I om det?", "da") == ("I",)
     assert second_person("Did you read it?", "en") == ("you",)
     assert second_person("Das ist gut.", "de") == ()
 

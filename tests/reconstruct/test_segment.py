@@ -453,3 +453,67 @@ def test_a_number_under_the_date_is_the_comments_first_line_not_a_vote_count():
     assert layout.drafts[0].text.startswith("1998\nDer Artikel")
     # Under the comment, a number is still a vote count.
     assert [line.role for line in drafts_of(PAGE_EN, "en").drafts[0].lines][-1] is Role.ACTION
+
+
+ARTICLE_ABOVE = """\
+Klarna erstatter kundeservice med kunstig intelligens
+Betalingsfirmaet siger, at AI nu klarer arbejdet for 700 medarbejdere.
+Klarna har i det seneste år indført en chatbot, som besvarer de fleste henvendelser.
+Det har ført til, at virksomheden har skåret i antallet af ansatte i kundeservice.
+"""
+
+COMMENTS_DA = """\
+Jeg har prøvet deres chat, og den var faktisk ret god. Fik svar på to minutter.
+Hej Mette, det lyder heldigt. Min oplevelse var det modsatte.
+Enig med dig. Det er frustrerende når man har et reelt problem.
+Hvad med de ansatte? Der er ingen der taler om dem.
+"""
+
+PAGE_DA = """\
+Mette Hansen
+for 3 timer siden
+Jeg har prøvet deres chat, og den var faktisk ret god.
+Svar
+Lars Nielsen
+for 2 timer siden
+Hej Mette, det lyder heldigt. Min oplevelse var det modsatte.
+Svar
+"""
+
+
+def _indented(text):
+    return "".join(f"    {line}\n" for line in text.splitlines())
+
+
+def test_an_indented_comment_section_is_comments_not_a_sidebar():
+    # The page indents its whole comment section under an article at the left edge: the
+    # comments speak ("jeg", "du", a greeting, a question) where a sidebar lists names
+    # and news; their start closes the article.
+    d = reconstruct(ARTICLE_ABOVE + _indented(COMMENTS_DA))
+    assert d.chrome == ()
+    assert d.article is not None and d.article.span.last == 4
+    assert d.comments[0].span.first == 5 and len(d.comments) >= 2
+    # The same lines framed by authors and dates: comments by their dates alone.
+    d = reconstruct(ARTICLE_ABOVE + _indented(PAGE_DA))
+    assert d.chrome == () and d.article is not None and d.article.span.last == 4
+    assert [(c.author, c.span.first) for c in d.comments] == [("Mette Hansen", 5),
+                                                              ("Lars Nielsen", 9)]
+    # A box inside the article speaks to its reader too, but the article goes on after it.
+    lines = ARTICLE_ABOVE.splitlines()
+    box = "    Nyhedsbrev\n    Få nyhederne i din indbakke.\n    Du kan altid afmelde dig.\n"
+    d = reconstruct("\n".join(lines[:3]) + "\n" + box + lines[3] + "\n(Foto: Klarna)\n"
+                    + COMMENTS_DA)
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(4, 6)]
+    assert d.article is not None and d.article.span.last == 8
+    assert d.comments[0].span.first == 9
+
+
+def test_a_page_ends_its_article_where_the_first_comment_is_signed():
+    # No disclaimer, no header, no chrome: the first author and date line closes it.
+    d = reconstruct(ARTICLE_ABOVE + PAGE_DA)
+    assert d.article is not None and d.article.title.startswith("Klarna erstatter")
+    assert [(c.author, c.span.first) for c in d.comments] == [("Mette Hansen", 5),
+                                                              ("Lars Nielsen", 9)]
+    # Buttons above the first comment ("level 1") go with it, not with an article.
+    d = reconstruct("level 1\n" + PAGE_DA)
+    assert d.article is None and d.comments[0].span.first == 1
