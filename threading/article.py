@@ -99,6 +99,26 @@ def _comment_runs(texts: Sequence[SourceLine], shown: Indentation, language: str
             if run[0].number > last_prose and _reads_as_comments(run, language)]
 
 
+SPEAKING_SAMPLE = 500  # indented lines enough to tell replies from teasers
+
+
+def _checked(shown: Indentation, texts: Sequence[SourceLine], language: str) -> Indentation:
+    """The indentation as read, unless it seems to nest replies that do not speak as
+    replies do: a sidebar of teasers, one beside each part of an article, makes as many
+    indented runs as a thread does.  Half the replies of the dev threads speak
+    (_voiced: "I", "you", a greeting, an answer, a question); teasers and news none."""
+    if not shown.nested:
+        return shown
+    base = min(sl.indent for sl in texts)
+    indented = [sl for sl in texts if sl.indent >= base + 2 and sl.number not in shown.aside]
+    sample = indented[:SPEAKING_SAMPLE]
+    if len(date_lines(sample)) >= 2:
+        return shown
+    if sum(1 for sl in sample if _voiced(sl.text, language)) * 5 >= len(sample):
+        return shown
+    return Indentation(False, frozenset(sl.number for sl in texts if sl.indent >= base + 2))
+
+
 def _reads_as_comments(run: Sequence[SourceLine], language: str) -> bool:
     if len(date_lines(run)) >= 2:
         return True
@@ -129,7 +149,7 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
     texts = [sl for sl in lines if not sl.blank]
     if not texts:
         return PageParts(None, (), tuple(lines), False)
-    shown = read_indentation(texts)
+    shown = _checked(read_indentation(texts), texts, language)
     runs = _comment_runs(texts, shown, language)
     chrome_numbers = _chrome_numbers(texts, shown, language,
                                      {sl.number for run in runs for sl in run})
@@ -145,7 +165,7 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
         if after and _matches(after[0].text, language, "comments_header", exact=True):
             header.add(after[0].number)
     chrome_numbers |= header
-    blocks = _blocks([sl for sl in texts if sl.number in chrome_numbers])
+    blocks = _blocks(texts, chrome_numbers)
     taken = chrome_numbers | {line.number for line in article_lines}
     rest = tuple(sl for sl in lines if sl.number not in taken)
     article = Article(tuple(article_lines)) if article_lines else None
@@ -194,13 +214,17 @@ def _article_roles(src: Sequence[SourceLine], language: str) -> list[Line]:
     return out
 
 
-def _blocks(chrome: Sequence[SourceLine]) -> tuple[ChromeBlock, ...]:
-    """Chrome lines in runs; a run breaks where a non-chrome paragraph came between."""
+def _blocks(texts: Sequence[SourceLine], chrome: set[int]) -> tuple[ChromeBlock, ...]:
+    """The chrome lines in runs; a run breaks where a paragraph that is not chrome came
+    between (blank lines do not break it)."""
     blocks: list[list[Line]] = []
-    previous = None
-    for sl in chrome:
-        if previous is None or sl.number - previous > 2:
+    inside = False
+    for sl in texts:
+        if sl.number not in chrome:
+            inside = False
+            continue
+        if not inside:
             blocks.append([])
         blocks[-1].append(Line(sl.number, sl.text, Role.CHROME))
-        previous = sl.number
+        inside = True
     return tuple(ChromeBlock(tuple(b)) for b in blocks)

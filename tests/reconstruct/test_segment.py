@@ -517,3 +517,20 @@ def test_a_page_ends_its_article_where_the_first_comment_is_signed():
     # Buttons above the first comment ("level 1") go with it, not with an article.
     d = reconstruct("level 1\n" + PAGE_DA)
     assert d.article is None and d.comments[0].span.first == 1
+
+
+def test_teasers_beside_an_article_are_chrome_not_nested_replies():
+    # Three indented runs at one level would read as a thread's replies; these speak as
+    # no reply does (titles and news), so they are a sidebar, and the article goes on
+    # past them to its disclaimer.
+    lines = ARTICLE_ABOVE.splitlines()
+    teaser = "    Læs også\n    {}\n"
+    text = (lines[0] + "\n" + lines[1] + "\n" + teaser.format("Bank lukker filialer i Jylland")
+            + lines[2] + "\n" + teaser.format("Ny app skal hjælpe pendlere")
+            + lines[3] + "\n" + teaser.format("Elbiler sælger som aldrig før")
+            + "Transparens: Artiklen indeholder links.\n" + COMMENTS_DA)
+    d = reconstruct(text)
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(3, 4), (6, 7), (9, 10)]
+    assert d.article is not None and d.article.span.last == 11
+    assert [c.span.first for c in d.comments][:1] == [12]
+    assert all(c.parent is None or c.confidence < 1.0 for c in d.comments)  # not as shown
