@@ -103,6 +103,9 @@ def test_second_person_informal_and_formal():
     # Danish plural "I" (you) only as a capital: in lower case it is "in".
     assert second_person("Han bor i Aarhus og arbejder i Vejle.", "da") == ()
     assert second_person("Hvad mener I om det?", "da") == ("I",)
+    # Norwegian "deres" is "their" as often as "your": only "dere" says "you".
+    assert second_person("De har gjort deres beste.", "nb") == ()
+    assert second_person("Hva mener dere?", "nb") == ("dere",)
     assert second_person("Did you read it?", "en") == ("you",)
     assert second_person("Das ist gut.", "de") == ()
 
