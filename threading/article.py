@@ -20,7 +20,7 @@ from .lexicon import words as lexicon_words
 from .lines import SourceLine
 from .model import Article, ChromeBlock, Line, Role
 from .nesting import Indentation, read_indentation
-from .page import date_lines
+from .page import date_lines, is_date
 from .text import asked_once, head, starts_with, title_like, words
 
 ARTICLE_SCAN = 80  # an article's closing marker is looked for in this many paragraphs
@@ -199,12 +199,16 @@ def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str,
 def _article_roles(src: Sequence[SourceLine], language: str) -> list[Line]:
     out = [Line(src[0].number, src[0].text, Role.TITLE)]
     caption = [_matches(sl.text, language, "boilerplate") for sl in src]
+    lead_at = 1
     for i, sl in enumerate(src[1:], start=1):
         if caption[i]:
             role = Role.BOILERPLATE
         elif i + 1 < len(src) and caption[i + 1] and title_like(sl.text, 90):
             role = Role.BOILERPLATE  # an image's label ("Artikel top billede") above its caption
-        elif i == 1 and len(sl.text) <= LEAD_MAX and not title_like(sl.text):
+        elif i == lead_at and is_date(sl.text):
+            role = Role.BOILERPLATE  # the article's date, under its title: the lead follows
+            lead_at += 1
+        elif i == lead_at and len(sl.text) <= LEAD_MAX and not title_like(sl.text):
             role = Role.LEAD
         elif title_like(sl.text, 90) and i < len(src) - 1:
             role = Role.HEADING

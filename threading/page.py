@@ -273,6 +273,45 @@ def _title_number(texts: Sequence[SourceLine], i: int, done: Sequence[Line], dat
             and not asked_once(actions, after.text, is_action))
 
 
+def first_comment(lines: Sequence[SourceLine], dated: set[int], actions: dict[str, bool]
+                  ) -> int | None:
+    """Where a page's first comment starts: the author line above its first date (or that
+    date, with none above), with the buttons above those ("level 1"), which group_page
+    gives the first comment.  `dated`: date_lines(lines); `actions`: the asked_once
+    cache of is_action."""
+    if not dated:
+        return None
+    ordered = sorted(dated)
+    first = ordered[1] if _dates_an_article(lines, ordered, actions) else ordered[0]
+    framed = classify([sl for sl in lines if sl.number <= first], "page", dated, actions)
+    k = len(framed) - 1  # the date line: its name, badges and buttons are above it
+    while k and framed[k - 1].role in (Role.AUTHOR, Role.ACTION):
+        k -= 1
+    return framed[k].number
+
+
+ARTICLE_DATE_LINES = 4  # an article's date sits under its title (and lead)
+FRAMES_CHECKED = 6
+
+
+def _dates_an_article(lines: Sequence[SourceLine], ordered: Sequence[int],
+                      actions: dict[str, bool]) -> bool:
+    """Whether a page's first date line dates its article, not a comment: it sits under
+    the title, and on a page whose comments end in buttons, no button follows it before
+    the next date."""
+    texts = [sl for sl in lines if not sl.blank and sl.number < ordered[
+        min(FRAMES_CHECKED, len(ordered) - 1)]]
+    if len(ordered) < 3 or ordered[0] not in {sl.number for sl in texts[:ARTICLE_DATE_LINES]}:
+        return False
+    pressed = [sl.number for sl in texts if asked_once(actions, sl.text, is_action)]
+
+    def buttons(k: int) -> bool:  # between date k and date k + 1
+        return any(ordered[k] < n < ordered[k + 1] for n in pressed)
+
+    later = [buttons(k) for k in range(1, min(FRAMES_CHECKED, len(ordered) - 1))]
+    return not buttons(0) and sum(later) * 3 >= 2 * len(later)
+
+
 def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
     """A comment starts at an author line, or at a date line with no author line (and
     badges) just above it, or at text after the last action line of the comment before."""

@@ -18,7 +18,15 @@ from .article import find_parts
 from .boundary import gap_habit, starts
 from .lines import SourceLine
 from .model import Line, Role
-from .page import button_lines, classify, date_lines, draft_of, group_page, levels
+from .page import (
+    button_lines,
+    classify,
+    date_lines,
+    draft_of,
+    first_comment,
+    group_page,
+    levels,
+)
 from .stages import Draft, Layout
 from .weights import weights
 
@@ -91,21 +99,6 @@ def _read_style(lines: Sequence[SourceLine]) -> tuple[str, set[int], dict[str, b
     dated = date_lines(lines)
     actions: dict[str, bool] = {}
     return detect_style(lines, dated, actions), dated, actions
-
-
-def first_comment(lines: Sequence[SourceLine], dated: set[int], actions: dict[str, bool]
-                  ) -> int | None:
-    """Where a page's first comment starts: the author line above its first date (or that
-    date, with none above), or the buttons above those ("level 1"), which group_page
-    gives the first comment.  Read on the lines up to that date alone."""
-    if not dated:
-        return None
-    first = min(dated)
-    framed = classify([sl for sl in lines if sl.number <= first], "page", dated, actions)
-    k = next(k for k, x in enumerate(framed) if x.role in (Role.AUTHOR, Role.DATE))
-    while k and framed[k - 1].role is Role.ACTION:
-        k -= 1
-    return framed[k].number
 
 
 def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:

@@ -534,3 +534,20 @@ def test_teasers_beside_an_article_are_chrome_not_nested_replies():
     assert d.article is not None and d.article.span.last == 11
     assert [c.span.first for c in d.comments][:1] == [12]
     assert all(c.parent is None or c.confidence < 1.0 for c in d.comments)  # not as shown
+
+
+def test_a_page_article_dated_under_its_title_is_no_comment():
+    # The article's date frames no comment: no button follows it before the next date,
+    # where every comment's does.  It is the article's, and the lead comes after it.
+    lines = ARTICLE_ABOVE.splitlines()
+    d = reconstruct(lines[0] + "\n23. november 2026\n" + "\n".join(lines[1:]) + "\n" + PAGE_DA
+                    + "Ole Berg\nfor 1 time siden\nHvad med de ansatte?\nSvar\n")
+    a = d.article
+    assert a is not None and a.title.startswith("Klarna erstatter")
+    assert [line.number for line in a.boilerplate] == [2]
+    assert [line.number for line in a.lead] == [3]
+    assert [(c.author, c.span.first) for c in d.comments] == [
+        ("Mette Hansen", 6), ("Lars Nielsen", 10), ("Ole Berg", 14)]
+    # A page whose first comment is dated like that keeps it: its button follows.
+    d = reconstruct(PAGE_DA + "Ole Berg\nfor 1 time siden\nHvad med de ansatte?\nSvar\n")
+    assert d.article is None and [c.span.first for c in d.comments] == [1, 5, 9]
