@@ -33,8 +33,11 @@ def lexicon(language: str) -> MappingProxyType[str, Any]:
 
 @cache  # asked per paragraph and per comment: building the tuple each time adds up
 def words(language: str, table: str, key: str) -> tuple[str, ...]:
-    """One word list, e.g. words("de", "attach", "greetings"); empty when absent."""
-    return tuple(lexicon(language).get(table, {}).get(key, ()))
+    """One word list, e.g. words("de", "attach", "greetings"); empty when absent.  Entries
+    with an apostrophe come in both forms: "you're" is typed "you’re" as often."""
+    found = lexicon(language).get(table, {}).get(key, ())
+    return tuple(dict.fromkeys(form for entry in found
+                               for form in (entry, entry.replace("'", "’"))))
 
 
 @cache

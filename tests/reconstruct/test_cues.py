@@ -1,6 +1,7 @@
 """Each cue detector on small hand-written comments, in several languages."""
 
 import pytest
+from threadloom.threading.boundary import features
 from threadloom.threading.cues import (
     comment_cues,
     greeting,
@@ -137,3 +138,18 @@ def test_comment_cues_collects_everything():
     assert c.question
     assert "du" in c.second_person
     assert c.addresses
+
+
+def test_lexicon_words_that_mean_something_else_give_no_cue():
+    # A word list's apostrophes match the curly one too.
+    assert second_person("You’re wrong about that.", "en") == ("you’re",)
+    # "U.S." is no "you", "Well said" no disagreement, "This article..." no agreement.
+    assert second_person("The U.S. will not sign it.", "en") == ()
+    assert opener("Well said!", "en")[0] == "agree"
+    assert opener("This article is garbage.", "en") == (None, None)
+    # "Var tredje svensk..." (every third), "Å kalle..." (to call): no reactions.
+    assert opener("Var tredje svensk röstar inte.", "sv") == (None, None)
+    assert opener("Å kalle dette demokrati er feil.", "nb") == (None, None)
+    # "For mig er det..." opens a comment as often as it goes on with one.
+    assert "continuation_word" not in features("Det er dyrt.", "For mig er det for dyrt.", "da")
+    assert "continuation_word" in features("Det er dyrt.", "Og det bliver værre.", "da")
