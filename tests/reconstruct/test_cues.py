@@ -150,6 +150,10 @@ def test_lexicon_words_that_mean_something_else_give_no_cue():
     # "Var tredje svensk..." (every third), "Å kalle..." (to call): no reactions.
     assert opener("Var tredje svensk röstar inte.", "sv") == (None, None)
     assert opener("Å kalle dette demokrati er feil.", "nb") == (None, None)
+    # German "ihr" is "her"/"their" far more often than "you"; "Kurz" is a chancellor.
+    assert second_person("Sie hat ihr Auto verkauft.", "de") == ()
+    assert "continuation_word" not in features("Das stimmt.", "Kurz hat wieder gelogen.", "de")
+    assert "continuation_word" in features("Das stimmt.", "Kurz gesagt: nein.", "de")
     # "For mig er det..." opens a comment as often as it goes on with one.
     assert "continuation_word" not in features("Det er dyrt.", "For mig er det for dyrt.", "da")
     assert "continuation_word" in features("Det er dyrt.", "Og det bliver værre.", "da")
