@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from .cues import greeting, opener, second_person
+from .lexicon import lowered
 from .lexicon import words as lexicon_words
-from .lines import SourceLine
+from .lines import SourceLine, runs
 from .model import Article, ChromeBlock, Line, Role
 from .nesting import Indentation, read_indentation
 from .page import date_lines, is_date
@@ -85,38 +86,23 @@ def _comment_runs(texts: Sequence[SourceLine], shown: Indentation, language: str
         return []
     last_prose = max((sl.number for sl in texts
                       if sl.number not in shown.aside and not title_like(sl.text)), default=0)
-    runs: list[list[SourceLine]] = []
-    inside = False
-    for sl in texts:
-        if sl.number in shown.aside:
-            if not inside:
-                runs.append([])
-            runs[-1].append(sl)
-            inside = True
-        else:
-            inside = False
-    return [run for run in runs
+    return [run for run in runs(texts, lambda sl: sl.number in shown.aside)
             if run[0].number > last_prose and _reads_as_comments(run, language)]
 
 
 SPEAKING_SAMPLE = 500  # indented lines enough to tell replies from teasers
 
 
-def _checked(shown: Indentation, texts: Sequence[SourceLine], language: str) -> Indentation:
-    """The indentation as read, unless it seems to nest replies that do not speak as
-    replies do: a sidebar of teasers, one beside each part of an article, makes as many
-    indented runs as a thread does.  Half the replies of the dev threads speak
-    (_voiced: "I", "you", a greeting, an answer, a question); teasers and news none."""
-    if not shown.nested:
-        return shown
-    base = min(sl.indent for sl in texts)
-    indented = [sl for sl in texts if sl.indent >= base + 2 and sl.number not in shown.aside]
-    sample = indented[:SPEAKING_SAMPLE]
-    if len(date_lines(sample)) >= 2:
-        return shown
-    if sum(1 for sl in sample if _voiced(sl.text, language)) * 5 >= len(sample):
-        return shown
-    return Indentation(False, frozenset(sl.number for sl in texts if sl.indent >= base + 2))
+def _indentation(lines: Sequence[SourceLine], language: str) -> Indentation:
+    """read_indentation, where replies must speak as replies do, or carry dates: half the
+    reply paragraphs of the dev threads speak (_voiced: "I", "you", a greeting, an
+    answer, a question), teasers and news none."""
+    def speaks(replies: Sequence[SourceLine]) -> bool:
+        sample = replies[:SPEAKING_SAMPLE]
+        return (len(date_lines(sample)) >= 2
+                or sum(1 for sl in sample if _voiced(sl.text, language)) * 5 >= len(sample))
+
+    return read_indentation(lines, speaks)
 
 
 def _reads_as_comments(run: Sequence[SourceLine], language: str) -> bool:
@@ -132,14 +118,9 @@ def _voiced(text: str, language: str) -> bool:
     a question."""
     tokens = words(text[:600])
     return bool(text.rstrip().endswith("?")
-                or not _first_person(language).isdisjoint(tokens)
+                or not lowered(language, "segment", "first_person").isdisjoint(tokens)
                 or second_person(text[:600], language, tokens)
                 or greeting(text, language)[0] or opener(text, language)[0])
-
-
-@cache
-def _first_person(language: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon_words(language, "segment", "first_person"))
 
 
 def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | None = None
@@ -149,13 +130,13 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
     texts = [sl for sl in lines if not sl.blank]
     if not texts:
         return PageParts(None, (), tuple(lines), False)
-    shown = _checked(read_indentation(texts), texts, language)
-    runs = _comment_runs(texts, shown, language)
+    shown = _indentation(texts, language)
+    found = _comment_runs(texts, shown, language)
     chrome_numbers = _chrome_numbers(texts, shown, language,
-                                     {sl.number for run in runs for sl in run})
+                                     {sl.number for run in found for sl in run})
     body = [sl for sl in texts if sl.number not in chrome_numbers]
-    opened = [n for n in (comments_from, runs[0][0].number if runs else None) if n is not None]
-    end = _article_end(body, chrome_numbers, language, min(opened) if opened else None)
+    end = _article_end(body, chrome_numbers, language,
+                       _earliest(comments_from, found[0][0].number if found else None))
     article_lines: list[Line] = []
     header: set[int] = set()
     if end is not None:
@@ -171,7 +152,7 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
     article = Article(tuple(article_lines)) if article_lines else None
     # Whether the comments nest: read on them alone, as the article may indent quotes, or
     # stand at the dump's left edge when every comment is indented.
-    return PageParts(article, blocks, rest, read_indentation(rest).nested)
+    return PageParts(article, blocks, rest, _indentation(rest, language).nested)
 
 
 def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str,
@@ -185,8 +166,7 @@ def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str,
         if _matches(sl.text, language, "comments_header", exact=True):
             return max(n.number for n in body if n.number < sl.number)
     ends = [sl.number for sl in scan[1:] if _matches(sl.text, language, "boilerplate")]
-    closing = [n for n in (min(chrome) if chrome else None, comments_from) if n is not None]
-    first_close = min(closing) if closing else None
+    first_close = _earliest(min(chrome) if chrome else None, comments_from)
     horizon = body[ARTICLE_SCAN].number if len(body) > ARTICLE_SCAN else float("inf")
     if first_close is not None and first_close < horizon:
         # Chrome or comments after the article close it, even when captions came earlier.
@@ -194,6 +174,11 @@ def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str,
         if before and (not ends or max(ends) < first_close):
             return max(before)
     return max(ends) if ends else None
+
+
+def _earliest(*numbers: int | None) -> int | None:
+    known = [n for n in numbers if n is not None]
+    return min(known) if known else None
 
 
 def _article_roles(src: Sequence[SourceLine], language: str) -> list[Line]:
@@ -221,14 +206,5 @@ def _article_roles(src: Sequence[SourceLine], language: str) -> list[Line]:
 def _blocks(texts: Sequence[SourceLine], chrome: set[int]) -> tuple[ChromeBlock, ...]:
     """The chrome lines in runs; a run breaks where a paragraph that is not chrome came
     between (blank lines do not break it)."""
-    blocks: list[list[Line]] = []
-    inside = False
-    for sl in texts:
-        if sl.number not in chrome:
-            inside = False
-            continue
-        if not inside:
-            blocks.append([])
-        blocks[-1].append(Line(sl.number, sl.text, Role.CHROME))
-        inside = True
-    return tuple(ChromeBlock(tuple(b)) for b in blocks)
+    return tuple(ChromeBlock(tuple(Line(sl.number, sl.text, Role.CHROME) for sl in run))
+                 for run in runs(texts, lambda sl: sl.number in chrome))

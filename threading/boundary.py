@@ -18,7 +18,7 @@ from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
 from .cues import greeting, opener, second_person
-from .lexicon import function_words, lexicon
+from .lexicon import function_words, lexicon, lowered
 from .lexicon import words as lexicon_words
 from .linear import dot, sigmoid
 from .parallel import in_two
@@ -87,17 +87,10 @@ def gap_habit(gaps: Sequence[int]) -> GapHabit:
 
 
 @cache
-def _first_person(language: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon_words(language, "segment", "first_person"))
-
-
-@cache
 def _you(language: str) -> tuple[frozenset[str], re.Pattern[str]]:
     """The informal "you" words, and a pattern for one inside a sentence: capitalised
     ("Du", as some write it) or not."""
-    # One-letter words are left out: Danish "I" (you) is "i" (in) in lower case.
-    you = frozenset(w.lower() for w in lexicon_words(language, "attach", "second_person")
-                    if len(w) > 1)
+    you = lowered(language, "attach", "second_person")
     alts = alternation(you)
     return you, re.compile(rf"(?<=\w )(?:({alts})|(?i:{alts}))\b")
 
@@ -233,7 +226,7 @@ def describe(text: str, language: str) -> _Paragraph:
         own["long"] = 1.0
     if headline:
         own["headline"] = 1.0
-    if tokens[:1] and tokens[0] in _first_person(language):
+    if tokens[:1] and tokens[0] in lowered(language, "segment", "first_person"):
         own["starts_first_person"] = 1.0
     if "?" in text:
         own["asks"] = 1.0

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from functools import cache
 from operator import attrgetter
 
-from .lexicon import function_words
+from .lexicon import function_words, lowered
 from .lexicon import words as lexicon_words
 from .text import alternation, choice_table, find_phrase, first_of, head, words
 
@@ -61,11 +61,6 @@ def _not_names(language: str) -> frozenset[str]:
     found = {w.lower() for key in lists for w in lexicon_words(language, "attach", key)}
     found |= function_words(language)
     return frozenset(found)
-
-
-@cache
-def _frequent(language: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicon_words(language, "language", "stopwords"))
 
 
 def _alternatives(language: str, key: str) -> str | None:
@@ -159,7 +154,7 @@ def mentions(text: str, language: str) -> tuple[str, ...]:
         name = m.group(1)
         before = text[: m.start(1)].rstrip().split()
         # "Die Regierung hat recht" credits no person: a frequent word (an article) before it.
-        article_before = before and before[-1].lower() in _frequent(language)
+        article_before = before and before[-1].lower() in lowered(language, "language", "stopwords")
         if name.lower() not in stop and not article_before and name not in found:
             found.append(name)
     return tuple(found)
@@ -184,7 +179,7 @@ def opener(text: str, language: str, opening: str | None = None
 
 @cache
 def _second_person(language: str) -> tuple[frozenset[str], frozenset[str]]:
-    informal = frozenset(w.lower() for w in lexicon_words(language, "attach", "second_person"))
+    informal = lowered(language, "attach", "second_person")
     formal = frozenset(lexicon_words(language, "attach", "second_person_formal"))
     return informal, formal
 

@@ -41,6 +41,12 @@ def words(language: str, table: str, key: str) -> tuple[str, ...]:
 
 
 @cache
+def lowered(language: str, table: str, key: str) -> frozenset[str]:
+    """One word list as a set of lower-cased words, to look tokens up in."""
+    return frozenset(w.lower() for w in words(language, table, key))
+
+
+@cache
 def function_words(language: str) -> frozenset[str]:
     """Words that carry no topic (articles, pronouns, auxiliaries, common adverbs): left out
     when comments are compared by their words."""

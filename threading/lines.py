@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import groupby
 
 from .decode import normalise_newlines
 
@@ -73,3 +75,9 @@ def _display_safe_text(text: str) -> str:
     if _UNSAFE_TEXT.search(text):
         text = text.translate(_SAFE_TEXT)
     return text
+
+
+def runs(lines: Iterable[SourceLine], keep: Callable[[SourceLine], bool]
+         ) -> list[list[SourceLine]]:
+    """The lines `keep` holds for, in runs of consecutive ones."""
+    return [list(run) for kept, run in groupby(lines, key=keep) if kept]

@@ -9,12 +9,12 @@ sidebars make a block or two anywhere, nested replies one run per thread, one le
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .authors import AuthorBook
 from .cues import Cues
-from .lines import SourceLine
+from .lines import SourceLine, runs
 from .model import Evidence
 from .stages import Draft, Link
 
@@ -32,39 +32,35 @@ class Indentation:
     aside: frozenset[int]  # numbers of the lines in indented runs that are no replies
 
 
-def read_indentation(lines: Sequence[SourceLine]) -> Indentation:
+def read_indentation(lines: Sequence[SourceLine],
+                     speaks: Callable[[Sequence[SourceLine]], bool] | None = None
+                     ) -> Indentation:
     """Whether the indentation nests replies, and which indented runs are sidebars.
 
     Each thread's replies make one indented run, and every run starts one level in (a
     reply answers a comment at the top level first); a sidebar is a run or two anywhere.
     So the level most runs start at is the replies' level, and a run starting at another
     is set aside as far as it stays that deep (a reply may follow it at once), in a nested
-    dump as in any other."""
+    dump as in any other.  `speaks`: whether the lines of the runs taken for replies read as
+    replies; a sidebar of teasers, one beside each part of an article, makes as many runs
+    as a thread does."""
     texts = [sl for sl in lines if not sl.blank]
     if not texts:
         return Indentation(False, frozenset())
     base = min(sl.indent for sl in texts)
     if max(sl.indent for sl in texts) < base + 2:  # most dumps: told at C speed
         return Indentation(False, frozenset())
-    runs: list[list[SourceLine]] = []
-    inside = False
-    for sl in texts:
-        indented = sl.indent >= base + 2
-        if indented and not inside:
-            runs.append([])
-        if indented:
-            runs[-1].append(sl)
-        inside = indented
-    starts = Counter(run[0].indent for run in runs)
+    indented = runs(texts, lambda sl: sl.indent >= base + 2)
+    starts = Counter(run[0].indent for run in indented)
     reply_level = min(starts, key=lambda indent: (-starts[indent], indent))
-    replies = [run for run in runs if run[0].indent == reply_level]
+    replies = [run for run in indented if run[0].indent == reply_level]
     levels = {sl.indent for run in replies for sl in run}
     # Replies under replies show as a second level; without them, it takes a few runs.
     nested = len(replies) >= NESTED_RUNS or (len(replies) >= 2 and len(levels) >= 2)
-    if not nested:
-        return Indentation(False, frozenset(sl.number for run in runs for sl in run))
+    if not nested or (speaks is not None and not speaks([sl for run in replies for sl in run])):
+        return Indentation(False, frozenset(sl.number for run in indented for sl in run))
     aside: set[int] = set()
-    for run in runs:
+    for run in indented:
         if run[0].indent != reply_level:
             for sl in run:
                 if sl.indent < run[0].indent:

@@ -9,9 +9,11 @@ the draft's.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache, partial
+from itertools import takewhile
 
 from .dates import day_offsets, month_numbers
 from .lexicon import available
@@ -281,17 +283,22 @@ def first_comment(lines: Sequence[SourceLine], dated: set[int], actions: dict[st
     cache of is_action."""
     if not dated:
         return None
-    ordered = sorted(dated)
+    ordered = heapq.nsmallest(FRAMES_CHECKED + 1, dated)
     first = ordered[1] if _dates_an_article(lines, ordered, actions) else ordered[0]
-    framed = classify([sl for sl in lines if sl.number <= first], "page", dated, actions)
+    framed = classify(_up_to(lines, first), "page", dated, actions)
     k = len(framed) - 1  # the date line: its name, badges and buttons are above it
     while k and framed[k - 1].role in (Role.AUTHOR, Role.ACTION):
         k -= 1
     return framed[k].number
 
 
+def _up_to(lines: Sequence[SourceLine], number: int) -> list[SourceLine]:
+    """The lines up to line `number` (the dump's start only: no pass over all of it)."""
+    return list(takewhile(lambda sl: sl.number <= number, lines))
+
+
 ARTICLE_DATE_LINES = 4  # an article's date sits under its title (and lead)
-FRAMES_CHECKED = 6
+FRAMES_CHECKED = 6  # the first dates whose frames are compared
 
 
 def _dates_an_article(lines: Sequence[SourceLine], ordered: Sequence[int],
@@ -299,9 +306,10 @@ def _dates_an_article(lines: Sequence[SourceLine], ordered: Sequence[int],
     """Whether a page's first date line dates its article, not a comment: it sits under
     the title, and on a page whose comments end in buttons, no button follows it before
     the next date."""
-    texts = [sl for sl in lines if not sl.blank and sl.number < ordered[
-        min(FRAMES_CHECKED, len(ordered) - 1)]]
-    if len(ordered) < 3 or ordered[0] not in {sl.number for sl in texts[:ARTICLE_DATE_LINES]}:
+    if len(ordered) < 3:
+        return False
+    texts = [sl for sl in _up_to(lines, ordered[-1]) if not sl.blank]
+    if ordered[0] not in {sl.number for sl in texts[:ARTICLE_DATE_LINES]}:
         return False
     pressed = [sl.number for sl in texts if asked_once(actions, sl.text, is_action)]
 
