@@ -14,13 +14,14 @@ from operator import attrgetter
 
 from .lexicon import function_words, lowered
 from .lexicon import words as lexicon_words
-from .text import alternation, choice_table, find_phrase, first_of, head, words
+from .text import alternation, choice_table, find_phrase, first_of, head, starts_with, words
 
 # Names are one or two capitalised words, or a user handle; "Hallo zusammen" is not a name.
 _NAME = r"(@?[A-ZÄÖÜÆØÅÉ][\w.\-]{1,30}(?: [A-ZÄÖÜÆØÅ][\w\-]{1,30})?|@?[\w.\-]*\d[\w.\-]*)"
 _AT = re.compile(r"(?:^|\s)@([\w.\-]{2,30})")
 _QUOTE_CHARS = "„“\"»«‚‘'"
 _ANY_QUOTE = re.compile(f"[{re.escape(_QUOTE_CHARS)}]")
+_FIRST_WORD = re.compile(r"\w+")
 _QUOTED = re.compile(r"[„“\"»«‚‘']([^„“”\"»«‚‘’']{3,120})[“”\"«»‘’']")
 
 
@@ -40,6 +41,10 @@ class Cues:
     question: bool = False  # the comment asks something
     quotes: tuple[str, ...] = ()
     self_reference: str | None = None
+    # Opening words that only make sense after something said before: a continuation
+    # ("Und", "Zumal") or a word pointing back ("Das", "Sie"); None when an opener fired.
+    continues: str | None = None
+    refers_back: str | None = None
     length: int = 0
 
     @property
@@ -239,7 +244,16 @@ def comment_cues(paragraphs: Sequence[str], language: str,
         tokens = words(text[:3000])
     present = set(tokens[:120])
     name, word, lower = _greeting(text, language)
-    kind, opener_word = opener(text, language)
+    opening = head(text)
+    kind, opener_word = opener(text, language, opening)
+    continues = refers_back = None
+    first = _FIRST_WORD.match(opening)
+    if kind is None and first and first.group() in _going_on_words(language):
+        continues = starts_with(text, lexicon_words(language, "segment", "continuations"),
+                                opening=opening)
+        if continues is None:
+            refers_back = starts_with(text, lexicon_words(language, "attach", "refers_back"),
+                                      opening=opening)
     found_mentions: tuple[str, ...] = ()
     if not present.isdisjoint(_first_words_after(language)):
         # The one greeted is the parent's author, not one further up ("Peter schrieb:").
@@ -258,8 +272,19 @@ def comment_cues(paragraphs: Sequence[str], language: str,
         question=asks(text),
         quotes=quotes(text) if _ANY_QUOTE.search(text) else (),
         self_reference=self_ref,
+        continues=continues,
+        refers_back=refers_back,
         length=len(text),
     )
+
+
+@cache
+def _going_on_words(language: str) -> frozenset[str]:
+    """The first words of the continuation and pointing-back phrases (each starts with a
+    letter): most comments open with none of them, and need no pattern tried."""
+    phrases = (*lexicon_words(language, "segment", "continuations"),
+               *lexicon_words(language, "attach", "refers_back"))
+    return frozenset(m.group() for m in (_FIRST_WORD.match(p.lower()) for p in phrases) if m)
 
 
 @cache

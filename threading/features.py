@@ -251,6 +251,10 @@ def pair_features(
             f[f"previous_opener_{cues.opener}"] = 1.0
         if cues.second_person:
             f["previous_second_person"] = 1.0
+        if cues.continues:
+            f["previous_continues"] = 1.0
+        elif cues.refers_back:
+            f["previous_refers_back"] = 1.0
         if cues.length < 80:
             f["previous_short"] = 1.0
     if other.ends_question:
@@ -341,6 +345,16 @@ def top_level_features(me: Info, infos: Sequence[Info], facts: DumpFacts,
         f[f"top_level_opener_{cues.opener}"] = 1.0
     if cues.greeting:
         f["top_level_greeting"] = 1.0
+    if cues.continues:
+        f["top_level_continues"] = 1.0
+        why["top_level_continues"] = cues.continues
+    elif cues.refers_back:
+        f["top_level_refers_back"] = 1.0
+        why["top_level_refers_back"] = cues.refers_back
+    if cues.length < 80:
+        # Without it the short reactions that carry no cue went wherever the bias on
+        # the top level moved: all together, a tenth of a thread at a time.
+        f["top_level_short"] = 1.0
     if cues.length > 400:
         f["top_level_long"] = 1.0
     if me.headline:

@@ -68,6 +68,44 @@ def test_answer_opener_and_second_person_reply_to_the_previous_comment():
 
 
 @pytest.mark.parametrize(
+    ("lang", "thread", "alone", "pointing_back", "cue"),
+    [
+        ("de", ["Die Mieten steigen seit Jahren schneller als die Löhne, vor allem für Familien.",
+                "Die Politik schaut tatenlos zu und baut keine einzige Sozialwohnung mehr."],
+         "Wien bleibt eine der lebenswertesten Städte der Welt, das zeigen alle Umfragen immer.",
+         "Und Wien bleibt eine der lebenswertesten Städte der Welt, das zeigen alle Umfragen.",
+         "previous_continues"),
+        ("de", ["Die Mieten steigen seit Jahren schneller als die Löhne, vor allem für Familien.",
+                "Die Politik schaut tatenlos zu und baut keine einzige Sozialwohnung mehr."],
+         "Wien bleibt eine der lebenswertesten Städte der Welt, das zeigen alle Umfragen immer.",
+         "Das ändert nichts daran, dass Wien eine der lebenswertesten Städte der Welt bleibt.",
+         "previous_refers_back"),
+        ("da", ["Prisen på el er steget voldsomt i år, især om vinteren for familier med børn.",
+                "Regeringen gør ingenting ved det og lader bare afgifterne stige år efter år."],
+         "Vindmøller på land ville have gjort strømmen billigere for alle husstande i landet.",
+         "Fordi vindmøller på land ville have gjort strømmen billigere for alle husstande.",
+         "previous_refers_back"),
+    ],
+)
+def test_a_comment_opening_on_something_said_before_answers_it(lang, thread, alone,
+                                                                 pointing_back, cue):
+    # The same words with no such opening start a thread of their own.
+    assert parents([*thread, alone], lang)[0][2] is None
+    p, links = parents([*thread, pointing_back], lang)
+    assert p[2] == 1
+    assert cue in {e.cue for e in links[2].evidence}
+
+
+def test_a_short_reaction_without_cues_answers_the_comment_before():
+    p, _ = parents([
+        "Die Mieten steigen seit Jahren schneller als die Löhne, vor allem für Familien.",
+        "Die Politik schaut tatenlos zu und baut keine einzige Sozialwohnung.",
+        "Wien bleibt schön.",
+    ])
+    assert p[2] == 1
+
+
+@pytest.mark.parametrize(
     ("lang", "texts"),
     [
         ("da", ["Prisen på el er steget voldsomt i år, især om vinteren.",

@@ -157,3 +157,31 @@ def test_lexicon_words_that_mean_something_else_give_no_cue():
     # "For mig er det..." opens a comment as often as it goes on with one.
     assert "continuation_word" not in features("Det er dyrt.", "For mig er det for dyrt.", "da")
     assert "continuation_word" in features("Det er dyrt.", "Og det bliver værre.", "da")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "continues", "refers_back"),
+    [
+        ("Und selbst das würde ich mir überlegen.", "de", "und", None),
+        ("Das wird spannend bei rechtlich relevanten Aussagen.", "de", None, "das"),
+        ("Sie hat halt gepokert.", "de", None, "sie"),  # "she" just named, or formal "you"
+        ("But nobody asked them.", "en", "but", None),
+        ("That is exactly the problem.", "en", None, "that"),
+        ("Fordi ingen gider betale for det.", "da", None, "fordi"),
+        ("Och sen då?", "sv", "och", None),
+        ("Hun har jo helt rett.", "nb", None, "hun"),
+        # A comment that starts a topic of its own points nowhere.
+        ("Klarna nutze ich nur auf Rechnung.", "de", None, None),
+        ("Det er en skam.", "da", None, None),
+    ],
+)
+def test_openings_that_go_on_from_something_said(text, lang, continues, refers_back):
+    c = comment_cues([text], lang)
+    assert (c.continues, c.refers_back) == (continues, refers_back)
+
+
+def test_an_answer_opener_is_no_pointing_back():
+    # "Das ist falsch" disagrees: that cue covers it, not a second one on "Das".
+    c = comment_cues(["Das ist falsch, lies nochmal."], "de")
+    assert c.opener == "disagree"
+    assert (c.continues, c.refers_back) == (None, None)

@@ -281,9 +281,9 @@ def test_attach_in_two_halves_as_in_one(style, authors, monkeypatch):
         here_decoded.clear()
         assert score.attach_scored(drafts[:n], context) == one
         taken_from_child += n - sum(here_decoded)
-    # Bare, the generated replies hardly ever go back to the top level: no comment where
-    # the halves meet, and the first half runs on to the end.
-    assert (taken_from_child > 500) == (style == "page")
+    # In every style a good part of the comments came from the child (where the halves
+    # meet, a comment both put at the top level), so the equality above was tested.
+    assert taken_from_child > 300
     assert any(link.author_source == "greeting" for link in one) != authors
 
 
