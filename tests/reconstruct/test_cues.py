@@ -169,7 +169,10 @@ def test_lexicon_words_that_mean_something_else_give_no_cue():
         ("That is exactly the problem.", "en", None, "that"),
         ("Fordi ingen gider betale for det.", "da", None, "fordi"),
         ("Och sen då?", "sv", "och", None),
-        ("Hun har jo helt rett.", "nb", None, "hun"),
+        ("Dette har du helt rett i.", "nb", None, "dette"),
+        # "Er", "He", "Hun": as often the people an article is about.
+        ("Er hat wieder gelogen.", "de", None, None),
+        ("He lied again.", "en", None, None),
         # A comment that starts a topic of its own points nowhere.
         ("Klarna nutze ich nur auf Rechnung.", "de", None, None),
         ("Det er en skam.", "da", None, None),
