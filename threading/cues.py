@@ -14,14 +14,13 @@ from operator import attrgetter
 
 from .lexicon import function_words, lowered
 from .lexicon import words as lexicon_words
-from .text import alternation, choice_table, find_phrase, first_of, head, starts_with, words
+from .text import alternation, choice_table, find_phrase, first_of, head, words
 
 # Names are one or two capitalised words, or a user handle; "Hallo zusammen" is not a name.
 _NAME = r"(@?[A-ZÄÖÜÆØÅÉ][\w.\-]{1,30}(?: [A-ZÄÖÜÆØÅ][\w\-]{1,30})?|@?[\w.\-]*\d[\w.\-]*)"
 _AT = re.compile(r"(?:^|\s)@([\w.\-]{2,30})")
 _QUOTE_CHARS = "„“\"»«‚‘'"
 _ANY_QUOTE = re.compile(f"[{re.escape(_QUOTE_CHARS)}]")
-_FIRST_WORD = re.compile(r"\w+")
 _QUOTED = re.compile(r"[„“\"»«‚‘']([^„“”\"»«‚‘’']{3,120})[“”\"«»‘’']")
 
 
@@ -173,6 +172,18 @@ def _opener_table(language: str) -> dict[str, re.Pattern[str]]:
     return choice_table(tuple(lexicon_words(language, "attach", k) for k in OPENER_KINDS))
 
 
+# What a comment's first words may show, tried in this order: an answer, then words that
+# go on from something said before it ("Und", "Zumal") or point back at it ("Das").
+OPENINGS = (*OPENER_KINDS, "continues", "refers_back")
+
+
+@cache
+def _opening_table(language: str) -> dict[str, re.Pattern[str]]:
+    return choice_table((*(lexicon_words(language, "attach", k) for k in OPENER_KINDS),
+                         lexicon_words(language, "segment", "continuations"),
+                         lexicon_words(language, "attach", "refers_back")))
+
+
 def opener(text: str, language: str, opening: str | None = None
            ) -> tuple[str | None, str | None]:
     """The kind of answer a comment opens with: disagree, agree or reaction."""
@@ -244,16 +255,9 @@ def comment_cues(paragraphs: Sequence[str], language: str,
         tokens = words(text[:3000])
     present = set(tokens[:120])
     name, word, lower = _greeting(text, language)
-    opening = head(text)
-    kind, opener_word = opener(text, language, opening)
-    continues = refers_back = None
-    first = _FIRST_WORD.match(opening)
-    if kind is None and first and first.group() in _going_on_words(language):
-        continues = starts_with(text, lexicon_words(language, "segment", "continuations"),
-                                opening=opening)
-        if continues is None:
-            refers_back = starts_with(text, lexicon_words(language, "attach", "refers_back"),
-                                      opening=opening)
+    found = first_of(head(text), _opening_table(language))
+    shows, phrase = (OPENINGS[found[0]], found[1]) if found else (None, None)
+    kind = shows if shows in OPENER_KINDS else None
     found_mentions: tuple[str, ...] = ()
     if not present.isdisjoint(_first_words_after(language)):
         # The one greeted is the parent's author, not one further up ("Peter schrieb:").
@@ -267,24 +271,15 @@ def comment_cues(paragraphs: Sequence[str], language: str,
         greeted_lower=lower,
         mentions=found_mentions,
         opener=kind,
-        opener_word=opener_word,
+        opener_word=phrase if kind else None,
         second_person=second_person(text, language, tokens),
         question=asks(text),
         quotes=quotes(text) if _ANY_QUOTE.search(text) else (),
         self_reference=self_ref,
-        continues=continues,
-        refers_back=refers_back,
+        continues=phrase if shows == "continues" else None,
+        refers_back=phrase if shows == "refers_back" else None,
         length=len(text),
     )
-
-
-@cache
-def _going_on_words(language: str) -> frozenset[str]:
-    """The first words of the continuation and pointing-back phrases (each starts with a
-    letter): most comments open with none of them, and need no pattern tried."""
-    phrases = (*lexicon_words(language, "segment", "continuations"),
-               *lexicon_words(language, "attach", "refers_back"))
-    return frozenset(m.group() for m in (_FIRST_WORD.match(p.lower()) for p in phrases) if m)
 
 
 @cache
