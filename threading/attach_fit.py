@@ -73,7 +73,8 @@ def choice_groups(thread, read: GoldRead, model: Mapping[str, float] | None = No
         if model is None:
             cands, scored, _ = decoder.options(i)
         else:  # the model's own choice is where it goes on from
-            best, cands, scored, _, _ = decoder.choose(i)
+            choice = decoder.choose(i)
+            best, cands, scored = choice.best, choice.cands, choice.scored
         feats = [f for f, _ in scored]
         targets = [g.parent, *g.alt_parents]
         right = None

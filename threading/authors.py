@@ -73,6 +73,8 @@ class AuthorBook:
         # finding a greeted author's earlier comments then costs a lookup, not a pass
         # over the dump.  Built on the first such search (chronological order only).
         self._by_name: dict[str, list[int]] | None = None
+        # What each change replaced, so that a decoder can take links back (rewind).
+        self._journal: list[tuple[int, str | None, AuthorSource, bool]] = []
 
     def known(self, i: int | None) -> str | None:
         return None if i is None else self.name[i]
@@ -81,15 +83,31 @@ class AuthorBook:
         # Direct evidence (a greeting) overrides a guess from the turns of a conversation.
         if i is None or _RANK[self.source[i]] >= _RANK[source]:
             return False
+        self._journal.append((i, self.name[i], self.source[i], self.guessed[i]))
+        self._put(i, name, source)
+        return True
+
+    def _put(self, i: int, name: str | None, source: AuthorSource) -> None:
         old = self.name[i]
         if self._by_name is not None:
             for key in _keys(old) if old else ():
                 self._by_name[key].remove(i)
-            for key in _keys(name):
+            for key in _keys(name) if name else ():
                 insort(self._by_name.setdefault(key, []), i)
         self.name[i], self.source[i] = name, source
         self.guessed[i] = source is AuthorSource.CONVERSATION
-        return True
+
+    def mark(self) -> int:
+        """Where the book stands now, for `rewind`."""
+        return len(self._journal)
+
+    def rewind(self, mark: int) -> None:
+        """Undo every change made since `mark`."""
+        journal = self._journal
+        while len(journal) > mark:
+            i, name, source, guessed = journal.pop()
+            self._put(i, name, source)
+            self.guessed[i] = guessed
 
     def adopt(self, start: int, book: AuthorBook) -> None:
         """Take the authors of comments start.. from another book (a decode of the dump's
@@ -98,6 +116,7 @@ class AuthorBook:
         self.source[start:] = book.source[start:]
         self.guessed[start:] = book.guessed[start:]
         self._by_name = None
+        self._journal.clear()  # what it replaced is no longer known
 
     def latest_by(self, name: str, before: int, count: int) -> list[int]:
         """The last `count` comments before index `before` whose author is `name` (or

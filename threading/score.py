@@ -9,8 +9,10 @@ chosen candidate is the link's confidence.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Mapping, Sequence
 from functools import lru_cache, partial
+from typing import NamedTuple
 
 from .authors import AuthorBook
 from .cues import comment_cues
@@ -45,6 +47,12 @@ SHARE_SAMPLE = 2000  # comments the first pass reads
 SHARE_PRIOR = 10  # comments' worth of the usual share the measured one starts from
 SHARE_KEY = "_top_level_share"
 SHIFT_CUE = "dump_starts_threads"
+# Cues no right tree has (a reply dated before its parent, or out of turn with the replies
+# before it): where the best candidate shows one, an earlier link was wrong (see Decoder).
+DATE_CUES = frozenset({"date_before_parent", "date_before_sibling",
+                       "top_level_followed_by_earlier"})
+REPAIR_BACK = 6  # links taken back and decided again
+REPAIR_WIDTH = 3  # paths the beam search over them keeps
 # The shift's weight, stored by the fit: the whole shift measured (0.5 and 1.5 times it did
 # no better held out).
 SHIFT_WEIGHT = 1.0
@@ -91,6 +99,9 @@ DESCRIBE = {
     "has_replies": "the parent already has replies",
     SHIFT_CUE: "{}",
 }
+# Not a cue but what happened to a link: the first of its evidence where a repair moved it.
+REPAIRED = Evidence("decided_again", "decided again: the parent chosen first left a later "
+                    "comment no parent its date allows", 0.0)
 
 
 def candidates(i: int, parents: Sequence[int | None], order: str, book: AuthorBook,
@@ -195,10 +206,28 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
     )
 
 
+class Choice(NamedTuple):
+    """A comment's options (see Decoder.options), their scores and softmax, and the best."""
+
+    best: int
+    cands: list[Candidate]
+    scored: list[tuple[dict[str, float], dict[str, str]]]
+    sims: dict[int, tuple[float, set[str]]]
+    scores: list[float]
+    probs: list[float]
+
+
 class Decoder:
     """The greedy decode: each comment in turn gets its best-scoring candidate parent.
     `options` and `link` are its two steps, which fitting (attach_fit) also takes, with
-    the gold parent or its own choice."""
+    the gold parent or its own choice.
+
+    Where the best candidate breaks what the dates say (DATE_CUES), an earlier choice was
+    wrong: a thread put at the top level too soon leaves its later replies no parent they
+    could have.  The decode then takes back the last REPAIR_BACK links and decides them
+    again together with this one, keeping the REPAIR_WIDTH best paths by their summed
+    scores (a beam search over that stretch), and keeps the best path if it beats the
+    greedy one."""
 
     def __init__(self, given: Sequence[str | None], infos: Sequence[Info],
                  facts: DumpFacts, w: Mapping[str, float], order: str):
@@ -214,6 +243,10 @@ class Decoder:
         self.last_child: dict[int | None, int] = {}
         self.decided: list[tuple[float, tuple[Evidence, ...]]] = []
         self.top_level: list[float] = []  # each decided comment's top-level probability
+        # Per recent link: the parent's reply before it, the book's mark, the link's score
+        # (what `unlink` and `repair` need; older links are never taken back).
+        self.trail: deque[tuple[int | None, int, float]] = deque(maxlen=REPAIR_BACK)
+        self.repairs: list[tuple[int, int]] = []  # (first comment re-decided, dead end)
 
     def fresh(self) -> Decoder:
         """A decoder of the same comments that has decided nothing yet."""
@@ -270,33 +303,93 @@ class Decoder:
             feats[SHIFT_CUE], why[SHIFT_CUE] = self.shift
         return cands, scored, sims
 
-    def link(self, i: int, parent: int | None) -> None:
-        """Comment i answers `parent`: what the next comments' options depend on."""
+    def link(self, i: int, parent: int | None, score: float = 0.0) -> None:
+        """Comment i answers `parent`: what the next comments' options depend on.
+        `score`: the link's score (what a repair sums)."""
+        self.trail.append((self.last_child.get(parent), self.book.mark(), score))
         self.parents.append(parent)
         self.last_child[parent] = i
         self.book.after_link(i, parent, self.parents, self.infos[i].cues)
 
-    def choose(self, i: int) -> tuple[int, list[Candidate], list[tuple[dict[str, float],
-                                                                     dict[str, str]]],
-                                       dict[int, tuple[float, set[str]]], list[float]]:
-        """Comment i's options (see `options`), the softmax over their scores, and which
-        one is best."""
+    def unlink(self) -> None:
+        """Take back the last link (one of the last REPAIR_BACK)."""
+        parent = self.parents.pop()
+        sibling, mark, _ = self.trail.pop()
+        if sibling is None:
+            del self.last_child[parent]
+        else:
+            self.last_child[parent] = sibling
+        self.book.rewind(mark)
+
+    def choose(self, i: int) -> Choice:
+        """Comment i's options (see `options`), their scores and softmax, and the best."""
         cands, scored, sims = self.options(i)
         scores = [dot(feats, self.w) for feats, _ in scored]
-        return max(range(len(cands)), key=scores.__getitem__), cands, scored, sims, softmax(scores)
+        best = max(range(len(cands)), key=scores.__getitem__)
+        return Choice(best, cands, scored, sims, scores, softmax(scores))
 
     def run(self, start: int, stop: int) -> None:
-        infos, w, decided, top_level = self.infos, self.w, self.decided, self.top_level
         for i in range(start, stop):
-            j, cands, scored, sims, probs = self.choose(i)
-            feats, why = scored[j]
-            parent = cands[j].index
-            if parent is not None:
-                # Words for the evidence only for the chosen parent: the others are never shown.
-                explain_shared_words(infos[i], sims[parent][1], feats, why)
-            self.link(i, parent)
-            decided.append((probs[j], explain(feats, why, w)))
-            top_level.append(probs[-1])  # the top level is the last candidate
+            choice = self.choose(i)
+            if self.trail and not DATE_CUES.isdisjoint(choice.scored[choice.best][0]):
+                self.repair(i, choice)
+            else:
+                self.take(i, choice, choice.best)
+
+    def take(self, i: int, choice: Choice, j: int, changed: bool = False) -> None:
+        """Link comment i to its j-th candidate, with that link's confidence and evidence.
+        `changed`: a repair moved the link from the parent the decode first chose."""
+        feats, why = choice.scored[j]
+        parent = choice.cands[j].index
+        if parent is not None:
+            # Words for the evidence only for the chosen parent: the others are never shown.
+            explain_shared_words(self.infos[i], choice.sims[parent][1], feats, why)
+        self.link(i, parent, choice.scores[j])
+        evidence = explain(feats, why, self.w)
+        if changed:
+            evidence = (REPAIRED, *evidence)
+        self.decided.append((choice.probs[j], evidence))
+        self.top_level.append(choice.probs[-1])  # the top level is the last candidate
+
+    def repair(self, i: int, choice: Choice) -> None:
+        """Decide comment i, whose best candidate breaks the dates, together with the
+        comments linked last (see the class)."""
+        start = i - len(self.trail)
+        kept = self.parents[start:]
+        scores = [score for _, _, score in self.trail]
+        for _ in range(start, i):
+            self.unlink()
+        found, path = self._best_path(start, i)
+        self.repairs.append((start, i))
+        if found <= sum(scores) + choice.scores[choice.best]:  # the greedy links stay
+            for k, (parent, score) in enumerate(zip(kept, scores, strict=True), start):
+                self.link(k, parent, score)
+            self.take(i, choice, choice.best)
+            return
+        del self.decided[start - i:], self.top_level[start - i:]  # start < i
+        greedy = [*kept, choice.cands[choice.best].index]
+        for k, parent in enumerate(path, start):
+            again = self.choose(k)
+            self.take(k, again, [c.index for c in again.cands].index(parent),
+                      changed=parent != greedy[k - start])
+
+    def _best_path(self, start: int, stop: int) -> tuple[float, list[int | None]]:
+        """The parents of comments start..stop (none linked yet) that a beam search of
+        REPAIR_WIDTH paths finds best, and their summed score."""
+        beam: list[tuple[float, list[int | None]]] = [(0.0, [])]
+        for k in range(start, stop + 1):
+            grown = []
+            for total, path in beam:
+                for n, parent in enumerate(path, start):
+                    self.link(n, parent)
+                cands, scored, _ = self.options(k)
+                for _ in path:
+                    self.unlink()
+                grown += [(total + dot(feats, self.w), [*path, cand.index])
+                          for cand, (feats, _) in zip(cands, scored, strict=True)]
+            grown.sort(key=lambda tp: -tp[0])  # stable: ties keep the earlier path
+            beam = grown[:REPAIR_WIDTH]
+        return beam[0]
 
     def in_two_halves(self, start: int, mid: int) -> None:
         """The same decode, its second half guessed at in a forked child meanwhile.
@@ -305,18 +398,20 @@ class Decoder:
         comment k >= mid is top level in both decodes, the two agree on everything after
         it: depth-first, no later comment can reach back past k, and nothing after k
         depends on anything before it (an author is only ever learnt for a comment, its
-        parent or its grandparent).  Here the decode goes on past mid until such a k and
-        takes the rest from the child; with none, it runs to the end itself.  `start`: the
-        comments before it are decided already."""
+        parent or its grandparent), unless a repair after k reached back to k (the child
+        had decided the comments before k otherwise).  Here the decode goes on past mid
+        until such a k and takes the rest from the child; with none, it runs to the end
+        itself.  `start`: the comments before it are decided already."""
         n = len(self.infos)
         mid = max(mid, start)
         with in_background(partial(self._second_half, mid)) as second:
             self.run(start, mid)
             guess = second()
-        parents_after, decided_after, book_after = guess
+        parents_after, decided_after, book_after, repairs_after = guess
         for k in range(mid, n):
             self.run(k, k + 1)
-            if self.parents[k] is None and parents_after[k - mid] is None:
+            if (self.parents[k] is None and parents_after[k - mid] is None
+                    and not any(first <= k < end for first, end in repairs_after)):
                 rest = slice(k + 1 - mid, None)
                 self.parents += parents_after[rest]
                 self.decided += decided_after[rest]
@@ -324,9 +419,9 @@ class Decoder:
                 self.book.adopt(k, book_after)
                 return
 
-    def _second_half(self, mid: int) -> tuple[list, list, AuthorBook]:
+    def _second_half(self, mid: int) -> tuple[list, list, AuthorBook, list]:
         guess = self.fresh()
         guess.shift = self.shift
         guess.parents = [None] * mid
         guess.run(mid, len(self.infos))
-        return guess.parents[mid:], guess.decided, guess.book
+        return guess.parents[mid:], guess.decided, guess.book, guess.repairs

@@ -66,13 +66,25 @@ def make_dump(n: int, style: str = "bare", seed: int = 1) -> str:
     rng = random.Random(seed)
     out: list[str] = []
     depth = 0
-    for i in range(n):
+    # Page dates as a page has them: every reply after its parent and after the replies
+    # to that parent listed before it, threads in the order they were started; in the
+    # dump's depth-first order they jump back and forth.  Per level of the comment just
+    # listed: [its time, the time of its latest reply].
+    path: list[list[int]] = []
+    last_root = 0
+    for _ in range(n):
         depth = 0 if depth > 6 or rng.random() < 0.3 else depth + rng.choice((0, 1, 1))
         paras = comment(rng, depth > 0)
         if style == "page":
-            # A comment a minute, on through the months (dates that jumped back would
-            # tell the attacher that no comment before the jump is top level).
-            at = START + timedelta(minutes=i)
+            del path[depth:]
+            if depth:
+                parent = path[-1]
+                minute = max(parent) + rng.randint(1, 90)
+                parent[1] = minute
+            else:
+                minute = last_root = last_root + rng.randint(1, 20)
+            path.append([minute, minute])
+            at = START + timedelta(minutes=minute)
             out += [f"user{rng.randint(1, n // 3 + 2)}",
                     f"{at.day}. {MONTHS[at.month - 1]} {at.year}, {at:%H:%M}",
                     *paras, "Antworten"]

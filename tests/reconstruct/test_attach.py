@@ -1,15 +1,17 @@
 """The scored attacher on hand-written threads: each cue moves the parent the right way."""
 
 import pytest
+from threadloom.threading import score
 from threadloom.threading.attach import enforce_order
 from threadloom.threading.cues import comment_cues
 from threadloom.threading.evaluate import evaluate_file, load_gold
-from threadloom.threading.features import Candidate, greeted_names
+from threadloom.threading.features import Candidate, greeted_names, prepare
 from threadloom.threading.lines import split_lines
 from threadloom.threading.model import AuthorSource, Line
 from threadloom.threading.score import attach_scored
 from threadloom.threading.segment import drafts_from_spans
 from threadloom.threading.stages import AttachContext, Draft, Link
+from threadloom.threading.weights import weights
 
 
 def drafts(*texts, authors=None, dates=None):
@@ -356,3 +358,48 @@ def test_greeted_names_are_the_candidates_whose_author_is_greeted():
     handle = comment_cues(["Hi anna_k, danke dir."], "de")
     assert greeted_names(handle, cands, authors) == {1: "anna_k"}
     assert greeted_names(comment_cues(["Das stimmt so nicht."], "de"), cands, authors) == {}
+
+
+# A model that puts every comment it can at the top level, as a greedy decode might: it
+# knows nothing of the order in time but that a reply comes after its parent and after
+# the replies to it listed before.
+HASTY = {"top_level": 1.0, "step_0": 0.5, "date_before_parent": -5.0,
+         "date_before_sibling": -5.0}
+HASTY_THREAD = ["Erster Beitrag zum Verkehr in der Innenstadt.",
+                "Eine Antwort darauf, geschrieben um fünf nach zehn.",
+                "Ein neuer Faden, geschrieben um drei nach zehn."]
+HASTY_DATES = ["1. Juni 2015, 10:00", "1. Juni 2015, 10:05", "1. Juni 2015, 10:03"]
+
+
+def test_a_later_comment_its_date_leaves_no_parent_makes_the_decode_think_again():
+    """Comment 1 looks top level; then comment 2, written before it, can neither be top
+    level after it nor answer it.  Decided again together, 1 answers 0 and 2 starts a
+    thread: the only reading of the dates where every comment has a parent."""
+    p, links = parents(HASTY_THREAD, model=HASTY, authors=["a", "b", "c"], dates=HASTY_DATES)
+    assert p == [None, 0, None]
+    assert links[1].evidence[0].cue == "decided_again"
+    assert "no parent its date allows" in links[1].evidence[0].detail
+    assert all(e.cue != "decided_again" for e in links[2].evidence)  # its first choice
+
+
+def test_without_taking_links_back_the_dead_end_stays(monkeypatch):
+    monkeypatch.setattr(score, "REPAIR_BACK", 0)
+    p, _ = parents(HASTY_THREAD, model=HASTY, authors=["a", "b", "c"], dates=HASTY_DATES)
+    assert p == [None, None, None]  # comment 2 dated out of turn at the top level
+
+
+def test_taking_links_back_restores_replies_and_the_authors_learnt():
+    texts = ["Die Bahn fährt zu selten.", "Hallo Anna, das stimmt leider.",
+             "Hallo Bernd, und am Wochenende gar nicht.", "Ganz anderes Thema."]
+    infos, facts = prepare(drafts(*texts), ["de"] * 4)
+    decoder = score.Decoder([None] * 4, infos, facts, weights("attach"), "depth-first")
+    states = []
+    for i, parent in enumerate([None, 0, 1, None]):
+        states.append((list(decoder.parents), dict(decoder.last_child),
+                       list(decoder.book.name), list(decoder.book.source)))
+        decoder.link(i, parent)
+    assert decoder.book.name[:2] == ["Anna", "Bernd"]
+    for state in reversed(states):
+        decoder.unlink()
+        assert (decoder.parents, decoder.last_child, decoder.book.name,
+                decoder.book.source) == state

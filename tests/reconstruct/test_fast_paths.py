@@ -287,11 +287,41 @@ def test_attach_in_two_halves_as_in_one(style, authors, monkeypatch):
     assert any(link.author_source == "greeting" for link in one) != authors
 
 
+def test_attach_in_two_halves_as_in_one_where_links_are_taken_back(monkeypatch):
+    """With a model that starts threads too soon, later comments' dates keep sending the
+    decode back (Decoder.repair), across the point where the halves meet too."""
+    drafts = segment(split_lines(_dump(1200, "page")), "de").drafts
+    model = {"top_level": 1.0, "step_0": 0.5, "date_before_parent": -5.0,
+             "date_before_sibling": -5.0}
+    repairs: list[int] = []
+    repair = score.Decoder.repair
+
+    def counted(self, i, choice):
+        repairs.append(i)
+        repair(self, i, choice)
+
+    monkeypatch.setattr(score.Decoder, "repair", counted)
+    for n in (40, 333, 1200):
+        context = AttachContext(language="de")
+        monkeypatch.setattr(score, "PARALLEL_MIN", 10**9)
+        one = score.attach_scored(drafts[:n], context, model)
+        monkeypatch.setattr(score, "PARALLEL_MIN", 2)
+        assert score.attach_scored(drafts[:n], context, model) == one
+    assert len(repairs) > 100
+    assert sum(any(e.cue == "decided_again" for e in link.evidence) for link in one) > 20
+
+
 @pytest.mark.parametrize("style", ["bare", "page"])
-def test_the_share_pass_keeps_its_decisions_unless_it_shifts_the_score(style, monkeypatch):
+@pytest.mark.parametrize("shifted", [False, True])
+def test_the_share_pass_keeps_its_decisions_unless_it_shifts_the_score(style, shifted,
+                                                                       monkeypatch):
     """The first comments are decoded once when the share they show moves nothing (twice
     when it does), and the links are those of a decode apart from the share's."""
     drafts = segment(split_lines(_dump(300, style)), "de").drafts
+    dated = style == "page"
+    # The usual share set so low (so high) that any dump looks to start more (fewer)
+    # threads than usual.
+    model = {**score.attach_weights(dated), score.SHARE_KEY: 0.01 if shifted else 0.99}
     decoded: list[int] = []
     shifts: list = []
     run, measure = score.Decoder.run, score.Decoder.measure_share
@@ -311,12 +341,12 @@ def test_the_share_pass_keeps_its_decisions_unless_it_shifts_the_score(style, mo
 
     monkeypatch.setattr(score.Decoder, "run", counted)
     monkeypatch.setattr(score.Decoder, "measure_share", measured)
-    links = score.attach_scored(drafts, AttachContext(language="de"))
+    links = score.attach_scored(drafts, AttachContext(language="de"), model)
     assert len(shifts) == 1
-    assert (shifts[0] is not None) == (style == "page")  # the generated pages start threads
-    assert sum(decoded) == len(drafts) * (2 if shifts[0] else 1)
+    assert (shifts[0] is not None) == shifted
+    assert sum(decoded) == len(drafts) * (2 if shifted else 1)
     monkeypatch.setattr(score.Decoder, "measure_share", measured_apart)
-    assert score.attach_scored(drafts, AttachContext(language="de")) == links
+    assert score.attach_scored(drafts, AttachContext(language="de"), model) == links
 
 
 def _dump(n: int, style: str) -> str:
