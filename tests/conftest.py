@@ -26,3 +26,12 @@ def shared_gold() -> Path:
     if not (SHARED_GOLD / "README.md").exists():
         pytest.skip("../shared/gold is not beside the repo")
     return SHARED_GOLD
+
+
+@pytest.fixture
+def hasty_model() -> dict[str, float]:
+    """Attach weights that put every comment they can at the top level, as a greedy decode
+    might: all they know of time is that a reply comes after its parent and after the
+    replies to it listed before (so later comments' dates send the decode back)."""
+    return {"top_level": 1.0, "step_0": 0.5, "date_before_parent": -5.0,
+            "date_before_sibling": -5.0}

@@ -246,7 +246,8 @@ class Decoder:
         # Per recent link: the parent's reply before it, the book's mark, the link's score
         # (what `unlink` and `repair` need; older links are never taken back).
         self.trail: deque[tuple[int | None, int, float]] = deque(maxlen=REPAIR_BACK)
-        self.repairs: list[tuple[int, int]] = []  # (first comment re-decided, dead end)
+        # The comments a repair took back (see in_two_halves).
+        self.taken_back: set[int] = set()
 
     def fresh(self) -> Decoder:
         """A decoder of the same comments that has decided nothing yet."""
@@ -360,7 +361,7 @@ class Decoder:
         for _ in range(start, i):
             self.unlink()
         found, path = self._best_path(start, i)
-        self.repairs.append((start, i))
+        self.taken_back.update(range(start, i))
         if found <= sum(scores) + choice.scores[choice.best]:  # the greedy links stay
             for k, (parent, score) in enumerate(zip(kept, scores, strict=True), start):
                 self.link(k, parent, score)
@@ -407,11 +408,11 @@ class Decoder:
         with in_background(partial(self._second_half, mid)) as second:
             self.run(start, mid)
             guess = second()
-        parents_after, decided_after, book_after, repairs_after = guess
+        parents_after, decided_after, book_after, taken_back_after = guess
         for k in range(mid, n):
             self.run(k, k + 1)
             if (self.parents[k] is None and parents_after[k - mid] is None
-                    and not any(first <= k < end for first, end in repairs_after)):
+                    and k not in taken_back_after):
                 rest = slice(k + 1 - mid, None)
                 self.parents += parents_after[rest]
                 self.decided += decided_after[rest]
@@ -419,9 +420,9 @@ class Decoder:
                 self.book.adopt(k, book_after)
                 return
 
-    def _second_half(self, mid: int) -> tuple[list, list, AuthorBook, list]:
+    def _second_half(self, mid: int) -> tuple[list, list, AuthorBook, set[int]]:
         guess = self.fresh()
         guess.shift = self.shift
         guess.parents = [None] * mid
         guess.run(mid, len(self.infos))
-        return guess.parents[mid:], guess.decided, guess.book, guess.repairs
+        return guess.parents[mid:], guess.decided, guess.book, guess.taken_back

@@ -360,31 +360,26 @@ def test_greeted_names_are_the_candidates_whose_author_is_greeted():
     assert greeted_names(comment_cues(["Das stimmt so nicht."], "de"), cands, authors) == {}
 
 
-# A model that puts every comment it can at the top level, as a greedy decode might: it
-# knows nothing of the order in time but that a reply comes after its parent and after
-# the replies to it listed before.
-HASTY = {"top_level": 1.0, "step_0": 0.5, "date_before_parent": -5.0,
-         "date_before_sibling": -5.0}
 HASTY_THREAD = ["Erster Beitrag zum Verkehr in der Innenstadt.",
                 "Eine Antwort darauf, geschrieben um fünf nach zehn.",
                 "Ein neuer Faden, geschrieben um drei nach zehn."]
 HASTY_DATES = ["1. Juni 2015, 10:00", "1. Juni 2015, 10:05", "1. Juni 2015, 10:03"]
 
 
-def test_a_later_comment_its_date_leaves_no_parent_makes_the_decode_think_again():
+def test_a_later_comment_its_date_leaves_no_parent_makes_the_decode_think_again(hasty_model):
     """Comment 1 looks top level; then comment 2, written before it, can neither be top
     level after it nor answer it.  Decided again together, 1 answers 0 and 2 starts a
     thread: the only reading of the dates where every comment has a parent."""
-    p, links = parents(HASTY_THREAD, model=HASTY, authors=["a", "b", "c"], dates=HASTY_DATES)
+    p, links = parents(HASTY_THREAD, model=hasty_model, authors=["a", "b", "c"], dates=HASTY_DATES)
     assert p == [None, 0, None]
     assert links[1].evidence[0].cue == "decided_again"
     assert "no parent its date allows" in links[1].evidence[0].detail
     assert all(e.cue != "decided_again" for e in links[2].evidence)  # its first choice
 
 
-def test_without_taking_links_back_the_dead_end_stays(monkeypatch):
+def test_without_taking_links_back_the_dead_end_stays(hasty_model, monkeypatch):
     monkeypatch.setattr(score, "REPAIR_BACK", 0)
-    p, _ = parents(HASTY_THREAD, model=HASTY, authors=["a", "b", "c"], dates=HASTY_DATES)
+    p, _ = parents(HASTY_THREAD, model=hasty_model, authors=["a", "b", "c"], dates=HASTY_DATES)
     assert p == [None, None, None]  # comment 2 dated out of turn at the top level
 
 

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from threadloom.threading import boundary, features, language, score
+from threadloom.threading import boundary, features, language, parallel, score
 from threadloom.threading import page as page_module
 from threadloom.threading.boundary import GapHabit, start_probability, starts
 from threadloom.threading.cues import OPENER_KINDS, opener
@@ -287,12 +287,10 @@ def test_attach_in_two_halves_as_in_one(style, authors, monkeypatch):
     assert any(link.author_source == "greeting" for link in one) != authors
 
 
-def test_attach_in_two_halves_as_in_one_where_links_are_taken_back(monkeypatch):
+def test_attach_in_two_halves_as_in_one_where_links_are_taken_back(hasty_model, monkeypatch):
     """With a model that starts threads too soon, later comments' dates keep sending the
     decode back (Decoder.repair), across the point where the halves meet too."""
     drafts = segment(split_lines(_dump(1200, "page")), "de").drafts
-    model = {"top_level": 1.0, "step_0": 0.5, "date_before_parent": -5.0,
-             "date_before_sibling": -5.0}
     repairs: list[int] = []
     repair = score.Decoder.repair
 
@@ -304,11 +302,32 @@ def test_attach_in_two_halves_as_in_one_where_links_are_taken_back(monkeypatch):
     for n in (40, 333, 1200):
         context = AttachContext(language="de")
         monkeypatch.setattr(score, "PARALLEL_MIN", 10**9)
-        one = score.attach_scored(drafts[:n], context, model)
+        one = score.attach_scored(drafts[:n], context, hasty_model)
         monkeypatch.setattr(score, "PARALLEL_MIN", 2)
-        assert score.attach_scored(drafts[:n], context, model) == one
+        assert score.attach_scored(drafts[:n], context, hasty_model) == one
     assert len(repairs) > 100
     assert sum(any(e.cue == "decided_again" for e in link.evidence) for link in one) > 20
+
+
+def test_the_halves_meet_only_where_no_repair_took_the_meeting_point_back(hasty_model,
+                                                                         monkeypatch):
+    """Split at every comment in turn: the decode is the one-pass decode each time, also
+    where the child had taken back links across the first comment both put at the top
+    level (its links before that point differ, and a repair decides them again)."""
+    drafts = segment(split_lines(_dump(160, "page")), "de").drafts[:60]
+    infos, facts = features.prepare(drafts, ["de"] * len(drafts))
+
+    def decoder():
+        return score.Decoder([d.author for d in drafts], infos, facts, hasty_model,
+                             "depth-first")
+
+    one = decoder()
+    one.run(0, len(drafts))
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)  # the child's work, here
+    for mid in range(1, len(drafts)):
+        split = decoder()
+        split.in_two_halves(0, mid)
+        assert (split.parents, split.decided) == (one.parents, one.decided), mid
 
 
 @pytest.mark.parametrize("style", ["bare", "page"])
