@@ -36,6 +36,22 @@ def in_two(work: Callable[[int, int], list[T]], start: int, stop: int, min_items
 
 
 _FAILED = object()
+# Children that sent their result but were still exiting when it was read: a big child's
+# exit (the kernel dropping its copy of the address space) takes tens of milliseconds,
+# which the caller need not wait for.  They are reaped later (reap_children).
+_exiting: list[int] = []
+
+
+def reap_children(wait: bool = True) -> None:
+    """Collect the exit status of every child that has sent its result (all of them with
+    `wait`; otherwise those that have exited by now)."""
+    for pid in list(_exiting):
+        try:
+            done, _ = os.waitpid(pid, 0 if wait else os.WNOHANG)
+        except ChildProcessError:  # reaped by someone else
+            done = pid
+        if done:
+            _exiting.remove(pid)
 
 
 @contextmanager
@@ -70,4 +86,5 @@ def in_background(work: Callable[[], T], wanted: bool = True) -> Iterator[Callab
         yield result
     finally:
         inp.close()  # a child still writing gets a broken pipe and exits
-        os.waitpid(pid, 0)
+        _exiting.append(pid)
+        reap_children(wait=False)

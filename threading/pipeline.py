@@ -14,6 +14,7 @@ from .features import read_comments
 from .language import SAMPLE_CHARS, detect_language
 from .lines import SourceLine, split_lines
 from .model import Comment, Discussion, Evidence, Source, stable_ids
+from .parallel import reap_children
 from .segment import segment
 from .stages import AttachContext, Draft, Layout, Link
 
@@ -33,8 +34,11 @@ def reconstruct(
     took (the benchmark's breakdown)."""
     if order not in ORDERS:
         raise ValueError(f"unknown order {order!r} (known: {', '.join(ORDERS)})")
-    with _no_cycle_collection():
-        return _reconstruct(text, order, attacher, name, encoding, _stopwatch(timings))
+    try:
+        with _no_cycle_collection():
+            return _reconstruct(text, order, attacher, name, encoding, _stopwatch(timings))
+    finally:
+        reap_children()  # the forked helpers (parallel.py) have long exited by now
 
 
 def _stopwatch(timings: dict[str, float] | None) -> Callable[[str], None]:

@@ -1,6 +1,7 @@
 """The fast paths give exactly what the plain definitions they replace give."""
 
 import os
+import pickle
 import random
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from threadloom.threading.export import to_json
 from threadloom.threading.lexicon import available
 from threadloom.threading.lexicon import words as lexicon_words
 from threadloom.threading.lines import SourceLine, display_safe, split_lines
-from threadloom.threading.model import Line, Role
+from threadloom.threading.model import Evidence, Line, Role
 from threadloom.threading.parallel import in_background, in_two
 from threadloom.threading.pipeline import reconstruct
 from threadloom.threading.segment import segment
@@ -224,6 +225,26 @@ def test_reconstruct_with_forked_workers_as_without(monkeypatch):
     for module in (boundary, features, language, score, page_module):
         monkeypatch.setattr(module, "PARALLEL_MIN", 2)
     assert [to_json(reconstruct(text)) for text in (page, bare)] == here
+    # The helpers are not waited for as they exit, but reconstruct leaves none behind.
+    assert parallel._exiting == []
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_children_still_exiting_are_reaped_later():
+    with in_background(lambda: 1) as later:
+        assert later() == 1
+    parallel.reap_children()
+    assert parallel._exiting == []
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_evidence_pickles_as_its_fields():
+    """A forked decoder sends back its links' evidence (Evidence.__reduce__)."""
+    evidence = (Evidence("greeting", "says „Hallo Peter“", 1.25), Evidence("bias", "", 0.0))
+    assert pickle.loads(pickle.dumps(evidence, protocol=pickle.HIGHEST_PROTOCOL)) == evidence
+    assert evidence[0].__reduce__() == (Evidence, ("greeting", "says „Hallo Peter“", 1.25))
 
 
 @pytest.mark.parametrize("dump_language", available())
