@@ -20,7 +20,7 @@ from .lexicon import available
 from .lexicon import words as lexicon_words
 from .lines import SourceLine
 from .model import Line, Role
-from .parallel import in_two
+from .parallel import in_background, in_two
 from .stages import Draft
 from .text import alternation, asked_once
 
@@ -202,77 +202,109 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
     `dated`: the date lines' numbers (date_lines), when the caller has them; `actions`:
     the asked_once cache of is_action, when the caller has one."""
     texts = [sl for sl in lines if not sl.blank]
-    if style == "page" and dated is None:
+    if style != "page":
+        return [Line(sl.number, sl.text) for sl in texts]
+    if dated is None:
         dated = date_lines(texts)
-    if actions is None:
-        actions = {}
-    authors: dict[str, bool] = {}
     # A page with no dates: a name after the buttons of the comment before opens the next.
-    signed = style == "page" and not dated and bool(texts) and _signed(texts, actions)
+    signed = not dated and bool(texts) and _signed(texts, actions if actions is not None else {})
     # A page that prints the date above the name: "1. Juni 2015, 18:06" / "anna_k" / text.
-    named_below = style == "page" and bool(dated) and _named_below_dates(texts, dated)
-    out = []
-    last = len(texts) - 1
-    for i, sl in enumerate(texts):
-        role = Role.TEXT
-        # The lengths first: a paragraph is too long for any of these, and most lines are.
-        if style == "page" and len(sl.text) <= 120:
-            if sl.number in dated:
-                role = Role.DATE
-            elif (len(sl.text) <= 60 and asked_once(actions, sl.text, is_action)
-                  and not _title_number(texts, i, out, dated, actions)):
-                role = Role.ACTION
-            elif (i < last and texts[i + 1].number in dated
-                  and asked_once(authors, sl.text, _author_like)):
-                # A name with a badge under it ("Peter M." / "Abonnent" / date): the
-                # badge is no author of its own.
-                role = Role.ACTION if _under_name(out) else Role.AUTHOR
-            elif (asked_once(authors, sl.text, _author_like)
-                  and _author_here(texts, i, out, dated, signed, named_below, authors,
-                                   actions)):
-                role = Role.AUTHOR
-        out.append(Line(sl.number, sl.text, role))
-    return out
+    named_below = bool(dated) and _named_below_dates(texts, dated)
+    roles = _Roles(texts, dated, signed, named_below, actions)
+    return [Line(sl.number, sl.text, role)
+            for sl, role in zip(texts, roles.in_two_halves(), strict=True)]
 
 
-def _author_here(texts: Sequence[SourceLine], i: int, done: Sequence[Line], dated: set[int],
-                 signed: bool, named_below: bool, authors: dict[str, bool],
-                 actions: dict[str, bool]) -> bool:
-    """Whether a name-like line (not just above a date) is its comment's author: right
-    after the buttons of the comment before, or under the date on a page that prints the
-    names there."""
-    above = done[-1].role if done else None
-    if above is None or above is Role.ACTION:
-        return i + 1 < len(texts) and _heads_comment(texts, i, dated, signed, authors, actions)
-    return named_below and above is Role.DATE
+_ROLES = tuple(Role)
 
 
-def _heads_comment(texts: Sequence[SourceLine], i: int, dated: set[int], signed: bool,
-                   authors: dict[str, bool], actions: dict[str, bool]) -> bool:
-    """Whether a name-like line right after the buttons of the comment before is its author:
-    with a badge between it and the date, or, on a signed page without dates, with the
-    comment's text after it."""
-    if i + 2 < len(texts) and texts[i + 2].number in dated:
-        return asked_once(authors, texts[i + 1].text, _author_like)
-    return signed and not asked_once(actions, texts[i + 1].text, is_action)
+class _Roles:
+    """The roles of a page's lines.  A line's role depends on the lines around it and on
+    the role of the line above it, nothing else: so a big page's second half can be read
+    in a forked child from a guess for the line above it (none), and once a line gets the
+    same role in both readings, so does every line after it."""
 
+    def __init__(self, texts: Sequence[SourceLine], dated: set[int], signed: bool,
+                 named_below: bool, actions: dict[str, bool] | None) -> None:
+        self.texts, self.dated = texts, dated
+        self.signed, self.named_below = signed, named_below
+        self.actions = {} if actions is None else actions
+        self.authors: dict[str, bool] = {}
 
-def _under_name(done: Sequence[Line]) -> bool:
-    """Whether the line after `done` (one per line so far), just above a date, is a badge
-    under the comment's author line."""
-    return bool(done) and done[-1].role is Role.AUTHOR
+    def in_two_halves(self) -> list[Role]:
+        n = len(self.texts)
+        if n < max(PARALLEL_MIN, 2):
+            return self.read(0, n, None)
+        mid = n // 2
+        with in_background(partial(self._packed, mid, n)) as second:
+            roles = self.read(0, mid, None)
+            guess = [_ROLES[k] for k in second()]
+        for k in range(mid, n):
+            role = self.read(k, k + 1, roles[-1])[0]
+            if role is guess[k - mid]:
+                return roles + guess[k - mid:]
+            roles.append(role)
+        return roles
 
+    def _packed(self, start: int, stop: int) -> bytes:
+        """read(start, stop, None), one byte a role: what crosses the pipe stays small."""
+        index = {role: k for k, role in enumerate(_ROLES)}
+        return bytes(index[role] for role in self.read(start, stop, None))
 
-def _title_number(texts: Sequence[SourceLine], i: int, done: Sequence[Line], dated: set[int],
-                  actions: dict[str, bool]) -> bool:
-    """A bare number right under a comment's date with text after it ("1998" as the
-    comment's first line) is the comment's text, not a vote count: read as an action, it
-    would end the comment and make the text below it a comment of its own."""
-    if not (done and done[-1].role is Role.DATE and texts[i].text.strip().isdigit()):
-        return False
-    after = texts[i + 1] if i + 1 < len(texts) else None
-    return (after is not None and after.number not in dated
-            and not asked_once(actions, after.text, is_action))
+    def read(self, start: int, stop: int, above: Role | None) -> list[Role]:
+        """The roles of lines start..stop-1, given the role of the line above (None: no
+        line above, or one read as if it were buttons)."""
+        texts, dated, actions, authors = self.texts, self.dated, self.actions, self.authors
+        last = len(texts) - 1
+        out = []
+        for i in range(start, stop):
+            sl = texts[i]
+            role = Role.TEXT
+            # The lengths first: a paragraph is too long for any of these, and most lines are.
+            if len(sl.text) <= 120:
+                if sl.number in dated:
+                    role = Role.DATE
+                elif (len(sl.text) <= 60 and asked_once(actions, sl.text, is_action)
+                      and not self._title_number(i, above)):
+                    role = Role.ACTION
+                elif (i < last and texts[i + 1].number in dated
+                      and asked_once(authors, sl.text, _author_like)):
+                    # A name with a badge under it ("Peter M." / "Abonnent" / date): the
+                    # badge is no author of its own.
+                    role = Role.ACTION if above is Role.AUTHOR else Role.AUTHOR
+                elif asked_once(authors, sl.text, _author_like) and self._author_here(i, above):
+                    role = Role.AUTHOR
+            out.append(role)
+            above = role
+        return out
+
+    def _author_here(self, i: int, above: Role | None) -> bool:
+        """Whether a name-like line (not just above a date) is its comment's author: right
+        after the buttons of the comment before, or under the date on a page that prints
+        the names there."""
+        if above is None or above is Role.ACTION:
+            return i + 1 < len(self.texts) and self._heads_comment(i)
+        return self.named_below and above is Role.DATE
+
+    def _heads_comment(self, i: int) -> bool:
+        """Whether a name-like line right after the buttons of the comment before is its
+        author: with a badge between it and the date, or, on a signed page without dates,
+        with the comment's text after it."""
+        texts = self.texts
+        if i + 2 < len(texts) and texts[i + 2].number in self.dated:
+            return asked_once(self.authors, texts[i + 1].text, _author_like)
+        return self.signed and not asked_once(self.actions, texts[i + 1].text, is_action)
+
+    def _title_number(self, i: int, above: Role | None) -> bool:
+        """A bare number right under a comment's date with text after it ("1998" as the
+        comment's first line) is the comment's text, not a vote count: read as an action,
+        it would end the comment and make the text below it a comment of its own."""
+        texts = self.texts
+        if not (above is Role.DATE and texts[i].text.strip().isdigit()):
+            return False
+        after = texts[i + 1] if i + 1 < len(texts) else None
+        return (after is not None and after.number not in self.dated
+                and not asked_once(self.actions, after.text, is_action))
 
 
 def first_comment(lines: Sequence[SourceLine], dated: set[int], actions: dict[str, bool]
