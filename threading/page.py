@@ -206,8 +206,10 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
         return [Line(sl.number, sl.text) for sl in texts]
     if dated is None:
         dated = date_lines(texts)
+    if actions is None:
+        actions = {}
     # A page with no dates: a name after the buttons of the comment before opens the next.
-    signed = not dated and bool(texts) and _signed(texts, actions if actions is not None else {})
+    signed = not dated and bool(texts) and _signed(texts, actions)
     # A page that prints the date above the name: "1. Juni 2015, 18:06" / "anna_k" / text.
     named_below = bool(dated) and _named_below_dates(texts, dated)
     roles = _Roles(texts, dated, signed, named_below, actions)
@@ -225,10 +227,10 @@ class _Roles:
     same role in both readings, so does every line after it."""
 
     def __init__(self, texts: Sequence[SourceLine], dated: set[int], signed: bool,
-                 named_below: bool, actions: dict[str, bool] | None) -> None:
+                 named_below: bool, actions: dict[str, bool]) -> None:
         self.texts, self.dated = texts, dated
         self.signed, self.named_below = signed, named_below
-        self.actions = {} if actions is None else actions
+        self.actions = actions  # the asked_once cache of is_action
         self.authors: dict[str, bool] = {}
 
     def in_two_halves(self) -> list[Role]:

@@ -247,7 +247,7 @@ def test_page_roles_in_two_halves_as_in_one(monkeypatch):
         assert page_module.classify(part, "page", dated) == one
         monkeypatch.setattr(page_module, "PARALLEL_MIN", 10**9)
         roles = page_module._Roles(part, dated, not dated and page_module._signed(part, {}),
-                                   page_module._named_below_dates(part, dated), None)
+                                   page_module._named_below_dates(part, dated), {})
         guessed_otherwise += roles.read(n // 2, n // 2 + 1, None)[0] is not one[n // 2].role
     assert guessed_otherwise  # some halves met where the guess was wrong
 
