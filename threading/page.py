@@ -206,18 +206,13 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
         return [Line(sl.number, sl.text) for sl in texts]
     if dated is None:
         dated = date_lines(texts)
-    if actions is None:
-        actions = {}
-    # A page with no dates: a name after the buttons of the comment before opens the next.
-    signed = not dated and bool(texts) and _signed(texts, actions)
-    # A page that prints the date above the name: "1. Juni 2015, 18:06" / "anna_k" / text.
-    named_below = bool(dated) and _named_below_dates(texts, dated)
-    roles = _Roles(texts, dated, signed, named_below, actions)
+    roles = _Roles.of(texts, dated, {} if actions is None else actions)
     return [Line(sl.number, sl.text, role)
             for sl, role in zip(texts, roles.in_two_halves(), strict=True)]
 
 
 _ROLES = tuple(Role)
+_ROLE_BYTE = {role: k for k, role in enumerate(_ROLES)}
 
 
 class _Roles:
@@ -232,6 +227,16 @@ class _Roles:
         self.signed, self.named_below = signed, named_below
         self.actions = actions  # the asked_once cache of is_action
         self.authors: dict[str, bool] = {}
+
+    @classmethod
+    def of(cls, texts: Sequence[SourceLine], dated: set[int], actions: dict[str, bool]
+           ) -> _Roles:
+        """The roles of a page's non-blank lines, with what the page as a whole shows."""
+        # A page with no dates: a name after the buttons of the comment before opens the next.
+        signed = not dated and bool(texts) and _signed(texts, actions)
+        # A page that prints the date above the name: "1. Juni 2015, 18:06" / "anna_k" / text.
+        named_below = bool(dated) and _named_below_dates(texts, dated)
+        return cls(texts, dated, signed, named_below, actions)
 
     def in_two_halves(self) -> list[Role]:
         n = len(self.texts)
@@ -250,8 +255,7 @@ class _Roles:
 
     def _packed(self, start: int, stop: int) -> bytes:
         """read(start, stop, None), one byte a role: what crosses the pipe stays small."""
-        index = {role: k for k, role in enumerate(_ROLES)}
-        return bytes(index[role] for role in self.read(start, stop, None))
+        return bytes(_ROLE_BYTE[role] for role in self.read(start, stop, None))
 
     def read(self, start: int, stop: int, above: Role | None) -> list[Role]:
         """The roles of lines start..stop-1, given the role of the line above (None: no

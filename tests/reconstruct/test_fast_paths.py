@@ -211,47 +211,6 @@ def test_date_lines_forked_as_here(monkeypatch):
     assert len(here) == 300
 
 
-# A name under a comment's last paragraph, with a badge and a date under it: read as if the
-# line above were buttons (as the second half of a split page starts), it is an author.
-PAGE_ROLES = """\
-Peter M.
-Abonnent
-vor 2 Stunden
-Das war doch absehbar.
-Antworten
-Anna_B
-vor 1 Stunde
-Hallo Peter, das sehe ich anders.
-Klaus
-Top-Kommentator
-vor 45 Minuten
-1998
-Sehe ich auch so.
-3
-Antworten
-"""
-
-
-def test_page_roles_in_two_halves_as_in_one(monkeypatch):
-    """The second half of a page's lines read from no line above, taken from the first
-    line both readings give the same role: the roles of one reading, wherever the
-    halves meet."""
-    texts = [sl for sl in split_lines(PAGE_ROLES * 4) if not sl.blank]
-    monkeypatch.setattr(parallel, "can_fork", lambda: False)  # the same work, not forked
-    guessed_otherwise = 0
-    for n in range(2, len(texts) + 1):
-        part = texts[:n]
-        dated = page_module.date_lines(part)
-        one = page_module.classify(part, "page", dated)
-        monkeypatch.setattr(page_module, "PARALLEL_MIN", 2)
-        assert page_module.classify(part, "page", dated) == one
-        monkeypatch.setattr(page_module, "PARALLEL_MIN", 10**9)
-        roles = page_module._Roles(part, dated, not dated and page_module._signed(part, {}),
-                                   page_module._named_below_dates(part, dated), {})
-        guessed_otherwise += roles.read(n // 2, n // 2 + 1, None)[0] is not one[n // 2].role
-    assert guessed_otherwise  # some halves met where the guess was wrong
-
-
 def test_in_background_gives_the_result_here_or_forked():
     for wanted in (False, True):
         with in_background(lambda: [str(k) for k in range(50_000)], wanted) as later:

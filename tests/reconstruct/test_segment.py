@@ -1,5 +1,7 @@
 """Page parts and comment boundaries on small hand-written dumps of each style."""
 
+from threadloom.threading import page as page_module
+from threadloom.threading import parallel
 from threadloom.threading.lines import split_lines
 from threadloom.threading.model import Role, Source
 from threadloom.threading.page import byline, is_action, is_date
@@ -193,6 +195,31 @@ vor 45 Minuten
 Sehe ich auch so wie Anna.
 Antworten
 """
+
+# Anna's comment without its buttons: the name under it, with a badge and a date below,
+# is an author only where the line above is read as buttons (as a split page's second half
+# starts) and her comment's last paragraph where the text above is seen.
+PAGE_ROLES = PAGE_BADGES.replace("anders.\nAntworten\n", "anders.\n")
+
+
+def test_page_roles_in_two_halves_as_in_one(monkeypatch):
+    """The second half of a page's lines read from no line above, taken from the first
+    line both readings give the same role: the roles of one reading, wherever the
+    halves meet."""
+    texts = [sl for sl in split_lines(PAGE_ROLES * 4) if not sl.blank]
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)  # the same work, not forked
+    guessed_otherwise = 0
+    for n in range(2, len(texts) + 1):
+        part = texts[:n]
+        dated = page_module.date_lines(part)
+        one = page_module.classify(part, "page", dated)
+        monkeypatch.setattr(page_module, "PARALLEL_MIN", 2)
+        assert page_module.classify(part, "page", dated) == one
+        monkeypatch.setattr(page_module, "PARALLEL_MIN", 10**9)
+        child = page_module._Roles.of(part, dated, {}).read(n // 2, n, None)
+        guessed_otherwise += child != [line.role for line in one[n // 2:]]
+    assert guessed_otherwise  # some halves met where the guess was wrong
+
 
 PAGE_DATE_FIRST = """\
 1. Juni 2015, 18:06 · Peter
