@@ -414,28 +414,94 @@ def partial_scores(
     "paragraphs_so_far" cue, the weighted cues that count right after a comment's first
     paragraph, and the weighted cue after those (None when it does not fire).  Nothing here
     depends on the decisions for earlier paragraphs, so any slice of a dump can be scored
-    apart."""
+    apart.
+
+    The cues are those `features` names (_pair_text, _ahead, _after_start), weighted as
+    they are found, in the same order: no dict of names is built for a pair, and a name
+    made of two parts ("after_colon+greeting") is looked up by its parts."""
     if first >= stop:
         return []
-    bias = 1.0 * w.get("bias", 0.0)
+    get = w.get
+    bias = 1.0 * get("bias", 0.0)
+    shared_words, capitals_gap = get("shared_words", 0.0), get("capitals_gap", 0.0)
+    listed, bridge = get("list_after_list", 0.0), get("ellipsis_bridge", 0.0)
+    next_listed, next_bridge = get("next_list_after_list", 0.0), get("next_ellipsis_bridge", 0.0)
+    next_none, after_start = get("next_none", 0.0), get("after_start", 0.0)
+    after_short = get("after_start+after_short", 0.0)
+    same, other = _Prefixed(w, "same_"), _Prefixed(w, "other_")
+    following, started = _Prefixed(w, "next_"), _Prefixed(w, "after_start+")
+    pairs = _Pairs(w)
     before = describe(texts[first - 1], language)
     this = describe(texts[first], language)
     out = []
     for k in range(first, stop):
         ahead = describe(texts[k + 1], language) if k + 1 < len(texts) else None
-        score = sum([bias, *_weighted(this.own, w), *_weighted(before.as_prev, w),
-                     *_weighted(_pair_text(before, this), w),
-                     *_weighted(_ahead(this, ahead), w)])
+        terms = [bias]
+        terms += [v * get(name, 0.0) for name, v in this.own.items()]
+        terms += [v * get(name, 0.0) for name, v in before.as_prev.items()]
+        # _pair_text
+        if this.listed and before.listed:
+            terms.append(listed)
+        if before.trails_off and this.picks_up:
+            terms.append(bridge)
+        if this.content and before.content:
+            terms.append(min(len(this.content & before.content), 4) / 4 * shared_words)
+        if before.capitals is not None and this.capitals is not None:
+            terms.append(min(abs(before.capitals - this.capitals), 0.3) / 0.3 * capitals_gap)
+        for name, variant in before.habits.items():
+            typed = this.habits.get(name)
+            if typed is not None:
+                terms.append(1.0 * (same[name] if typed == variant else other[name]))
+        for end, x in before.as_prev.items():
+            ending = pairs[end]
+            terms += [x * y * ending[start] for start, y in this.own.items()]
+        # _ahead
+        if ahead is None:
+            terms.append(next_none)
+        else:
+            terms += [v * following[name] for name, v in ahead.own.items()]
+            if ahead.listed and this.listed:
+                terms.append(next_listed)
+            if this.trails_off and ahead.picks_up:
+                terms.append(next_bridge)
         tail = None  # the cue after the ones that depend on earlier decisions
         cue = habit.cue(gaps[k])
         if cue:
-            tail = 1.0 * w.get(cue, 0.0)
-        out.append((score, _weighted(_after_start(before, this), w), tail))
+            tail = 1.0 * get(cue, 0.0)
+        # _after_start
+        first_after = [after_start]
+        first_after += [v * started[name] for name, v in before.as_prev.items()]
+        for name in ("short", "headline", "asks"):
+            if name in this.own:
+                first_after.append(this.own[name] * started[name])
+        if "short" in before.own:
+            first_after.append(after_short)
+        out.append((sum(terms), first_after, tail))
         if ahead is None:
             break
         before, this = this, ahead
     return out
 
 
-def _weighted(features: Mapping[str, float], w: Mapping[str, float]) -> list[float]:
-    return [v * w.get(k, 0.0) for k, v in features.items()]
+class _Prefixed(dict):
+    """w[prefix + name] by name, each looked up once."""
+
+    def __init__(self, w: Mapping[str, float], prefix: str) -> None:
+        super().__init__()
+        self.w, self.prefix = w, prefix
+
+    def __missing__(self, name: str) -> float:
+        value = self[name] = self.w.get(self.prefix + name, 0.0)
+        return value
+
+
+class _Pairs(dict):
+    """w["end+start"] as pairs[end][start]."""
+
+    def __init__(self, w: Mapping[str, float]) -> None:
+        super().__init__()
+        self.w = w
+
+    def __missing__(self, end: str) -> _Prefixed:
+        table = self[end] = _Prefixed(self.w, end + "+")
+        return table

@@ -6,7 +6,7 @@ import gc
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .attach import DEFAULT_ATTACHER, attach
 from .decode import Decoded, fingerprint
@@ -14,11 +14,12 @@ from .features import read_comments
 from .language import SAMPLE_CHARS, detect_language
 from .lines import SourceLine, split_lines
 from .model import Comment, Discussion, Evidence, Source, stable_ids
-from .parallel import reap_children
+from .parallel import in_background, reap_children
 from .segment import segment
 from .stages import AttachContext, Draft, Layout, Link
 
 ORDERS = ("depth-first", "chronological")
+IDS_PARALLEL_MIN = 20_000  # comments: below this, a forked child costs about what it saves
 
 
 def reconstruct(
@@ -87,8 +88,13 @@ def _reconstruct(text: str, order: str, attacher: str, name: str, encoding: str,
     lap("read")
     context = AttachContext(order=order, language=language, article=layout.article,
                             comment_languages=languages, reading=reading)
-    links = attach(layout.drafts, context, attacher)
-    lap("attach")
+    # The ids (a hash of each text) need nothing but the drafts: on a big dump a forked
+    # child makes them while the attacher's first steps keep this process on one core.
+    with in_background(partial(comment_ids, layout.drafts),
+                       wanted=len(layout.drafts) >= IDS_PARALLEL_MIN) as made:
+        links = attach(layout.drafts, context, attacher)
+        lap("attach")
+        ids = made()
     source = Source(
         name=name,
         encoding=encoding,
@@ -98,7 +104,7 @@ def _reconstruct(text: str, order: str, attacher: str, name: str, encoding: str,
         order=order,
         attacher=attacher,
     )
-    discussion = build(layout, links, language, source, languages)
+    discussion = build(layout, links, language, source, languages, ids)
     lap("build")
     return discussion
 
@@ -131,16 +137,23 @@ def start_evidence(chance: float) -> Evidence:
     return _start_evidence(int(chance * 100))  # rounded down: never "100% sure"
 
 
+def comment_ids(drafts: Sequence[Draft]) -> list[str]:
+    return stable_ids([d.text for d in drafts])
+
+
 def build(
     layout: Layout,
     links: Sequence[Link],
     language: str,
     source: Source,
     languages: Sequence[str],
+    ids: Sequence[str] | None = None,
 ) -> Discussion:
-    """Drafts plus links become the final, navigable model."""
+    """Drafts plus links become the final, navigable model.  `ids`: comment_ids(drafts),
+    when the caller has them."""
     drafts: Sequence[Draft] = layout.drafts
-    ids = stable_ids([d.text for d in drafts])
+    if ids is None:
+        ids = comment_ids(drafts)
     depths: list[int] = []
     comments = []
     for i, (draft, link) in enumerate(zip(drafts, links, strict=True)):

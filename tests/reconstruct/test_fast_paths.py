@@ -37,6 +37,9 @@ def test_boundary_starts_decides_as_start_probability(sample, lang, forked, monk
     if forked:  # half of the paragraphs scored in a forked child, as on big dumps
         monkeypatch.setattr(boundary, "PARALLEL_MIN", 2)
     texts = [line.strip() for line in _sample(sample).splitlines() if line.strip()]
+    # Cues the samples lack: a list going on, a sentence cut in two.
+    texts[20:20] = ["Drei Gründe:", "- erstens", "- zweitens", "Ich frage mich ja...",
+                    "...ob das so bleibt", "- drittens"]
     gaps = [random.Random(k).choice((0, 1, 1, 2)) for k in range(len(texts))]
     # Forced starts (a change of nesting) reset the comment size the later ones see.
     forced = [k % 7 == 3 for k in range(len(texts))]
