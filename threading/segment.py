@@ -74,7 +74,9 @@ def group_paragraphs(
             chances.append(chance)
         else:
             drafts[-1].append(line)
-    return tuple(draft_of(d, chance) for d, chance in zip(drafts, chances, strict=True))
+    # Text lines only: no author or date for draft_of to look for.
+    return tuple(Draft(tuple(d), start_chance=chance)
+                 for d, chance in zip(drafts, chances, strict=True))
 
 
 def paragraph_gaps(lines: Sequence[SourceLine]) -> dict[int, int]:
