@@ -53,6 +53,7 @@ _BEFORE_FIRST_LETTER = " \t\"'„“»«‚(-–—•*>.…"
 # A capital inside a sentence (nouns in German, names, "I"): some writers never type one.
 _MID_CAPITAL = re.compile(r" (?<![.!?:;\"“„»«(\-–] )[A-ZÄÖÜÆØÅÉ]")
 PARALLEL_MIN = 10_000  # paragraphs: below this, a forked worker costs about what it saves
+DRAFT_CHARS = 1500  # a comment this long so far counts as long as any longer one
 PARTING_SHARE = 0.1  # of the gaps between paragraphs: wider ones this common part comments
 
 
@@ -156,6 +157,39 @@ def habits(text: str, language: str, tokens: Sequence[str] | None = None) -> dic
     return out
 
 
+# Every variant `habits` names, each a bit: a paragraph's habits as two ints (the variants
+# it uses, and the other variants of those habits), which a comment's paragraphs OR
+# together cheaply (see draft_cues).
+_VARIANTS = {
+    "quotes": ("low", "curly", "guillemets", "straight"),
+    "ellipsis": ("one_char", "three_dots", "two_dots", "many_dots"),
+    "dash": ("en", "em", "hyphen"),
+    "apostrophe": ("curly", "straight", "accent"),
+    "smiley": ("emoji", "ascii"),
+    "space_before_mark": ("yes",),
+    "exclaims": ("yes", "no"),
+    "repeated_marks": ("yes",),
+    "no_space_after_mark": ("yes",),
+    "lowercase_sentences": ("yes",),
+    "opens": ("lower", "upper"),
+    "sharp_s": ("yes",),
+    "you_case": ("lower", "capital"),
+    "capitals": ("some", "none"),
+}
+_BIT = {(h, v): 1 << n for n, (h, v) in
+        enumerate((h, v) for h, variants in _VARIANTS.items() for v in variants)}
+_HABIT_BITS = {h: sum(_BIT[h, v] for v in variants) for h, variants in _VARIANTS.items()}
+
+
+def habit_bits(typed: Mapping[str, str]) -> tuple[int, int]:
+    """The variants a paragraph uses, and the other variants of the same habits, as bits."""
+    used = others = 0
+    for h, v in typed.items():
+        used |= _BIT[h, v]
+        others |= _HABIT_BITS[h]
+    return used, others & ~used
+
+
 def capitals(text: str) -> float | None:
     """The share of words typed with a capital inside a sentence (German nouns, names):
     a writer's habit, from none at all to most nouns.  None for a paragraph too short to say."""
@@ -187,6 +221,9 @@ class _Paragraph(NamedTuple):  # a tuple: cheaper to build than a frozen datacla
     picks_up: bool  # starts with "..." or "…", or in lower case
     habits: dict[str, str]
     capitals: float | None  # see `capitals`
+    used: int  # habit_bits
+    unused: int
+    length: int
 
 
 def describe(text: str, language: str) -> _Paragraph:
@@ -259,7 +296,7 @@ def describe(text: str, language: str) -> _Paragraph:
     if share is not None:  # one more habit, from the share `capitals_gap` compares
         typed["capitals"] = "some" if share > 0.04 else "none"
     return _Paragraph(own, prev, _content(tokens, language), listed, trails_off, picks_up,
-                      typed, share)
+                      typed, share, *habit_bits(typed), len(text))
 
 
 # Each paragraph is looked at three times (after, as and before the line): a tiny cache
@@ -275,20 +312,38 @@ def features(
     gap: int = 0,
     habit: GapHabit = EVEN_GAPS,
     after: str | None = None,
+    earlier: Sequence[str] = (),
 ) -> dict[str, float]:
     """Cues for "`line` starts a new comment", given the paragraph before it, the size of
-    the comment so far and the paragraph after it (None: `line` is the last)."""
+    the comment so far, the paragraph after it (None: `line` is the last) and the comment's
+    paragraphs before `prev` (`earlier`: draft_size - 1 of them)."""
     before, this = _paragraph(prev, language), _paragraph(line, language)
     ahead = None if after is None else _paragraph(after, language)
     f = {"bias": 1.0, **this.own, **before.as_prev, **_pair_text(before, this),
          **_ahead(this, ahead)}
     f["paragraphs_so_far"] = min(draft_size - 1, 4) / 4
+    used, chars = 0, before.length
+    for text in earlier:
+        paragraph = _paragraph(text, language)
+        used |= paragraph.used
+        chars += paragraph.length
+    f.update(draft_cues(this, used, chars))
     if draft_size == 1:
         f.update(_after_start(before, this))
     cue = habit.cue(gap)
     if cue:
         f[cue] = 1.0
     return f
+
+
+def draft_cues(this: _Paragraph, used: int, chars: int) -> dict[str, float]:
+    """How the comment so far reads next to this paragraph: its length (the fitted weight
+    says a long one is nearer its end; the count of paragraphs says the opposite), and how
+    many of this paragraph's habits its earlier paragraphs (`used`: their habit bits, all
+    but the last one's, which _pair_text compares) share or type otherwise."""
+    return {"draft_chars": min(chars, DRAFT_CHARS) / DRAFT_CHARS,
+            "draft_same_habits": min((this.used & used).bit_count(), 6) / 6,
+            "draft_other_habits": min((this.unused & used).bit_count(), 3) / 3}
 
 
 def _pair_text(before: _Paragraph, this: _Paragraph) -> dict[str, float]:
@@ -350,9 +405,11 @@ def start_probability(
     habit: GapHabit = EVEN_GAPS,
     model: Mapping[str, float] | None = None,
     after: str | None = None,
+    earlier: Sequence[str] = (),
 ) -> float:
     w = weights("boundary") if model is None else model
-    return sigmoid(dot(features(prev, line, language, draft_size, gap, habit, after), w))
+    return sigmoid(dot(features(prev, line, language, draft_size, gap, habit, after, earlier),
+                       w))
 
 
 class Starts(NamedTuple):
@@ -381,12 +438,21 @@ def starts(
     parts = in_two(partial(partial_scores, texts, gaps, habit, language, w),
                    1, len(texts), PARALLEL_MIN)
     so_far = w.get("paragraphs_so_far", 0.0)
+    long_draft = w.get("draft_chars", 0.0)
+    same, other = w.get("draft_same_habits", 0.0), w.get("draft_other_habits", 0.0)
     out = [True] * len(texts)
     chances = [1.0] * len(texts)
     draft_size = 1
-    for k, (head_sum, after_start, tail) in enumerate(parts, start=1):
+    first = describe(texts[0], language) if texts else None
+    # The comment so far: the habit bits of its paragraphs but the last, the last one's,
+    # and its length.
+    earlier_bits, last_bits, chars = 0, first.used if first else 0, first.length if first else 0
+    for k, (head_sum, after_start, tail, used, unused, length) in enumerate(parts, start=1):
         # The cues that depend on earlier decisions, added where `features` puts them.
-        score = head_sum + min(draft_size - 1, 4) / 4 * so_far
+        score = (head_sum + min(draft_size - 1, 4) / 4 * so_far
+                 + min(chars, DRAFT_CHARS) / DRAFT_CHARS * long_draft
+                 + min((used & earlier_bits).bit_count(), 6) / 6 * same
+                 + min((unused & earlier_bits).bit_count(), 3) / 3 * other)
         if draft_size == 1:
             for term in after_start:
                 score += term
@@ -397,7 +463,12 @@ def starts(
         else:
             chances[k] = sigmoid(score)
             out[k] = chances[k] >= threshold
-        draft_size = 1 if out[k] else draft_size + 1
+        if out[k]:
+            draft_size, earlier_bits, chars = 1, 0, length
+        else:
+            draft_size, earlier_bits = draft_size + 1, earlier_bits | last_bits
+            chars += length
+        last_bits = used
     return Starts(out, chances)
 
 
@@ -409,10 +480,11 @@ def partial_scores(
     w: Mapping[str, float],
     first: int,
     stop: int,
-) -> list[tuple[float, list[float], float | None]]:
+) -> list[tuple[float, list[float], float | None, int, int, int]]:
     """For paragraphs first..stop-1 (first >= 1): the boundary score summed up to the
     "paragraphs_so_far" cue, the weighted cues that count right after a comment's first
-    paragraph, and the weighted cue after those (None when it does not fire).  Nothing here
+    paragraph, the weighted cue after those (None when it does not fire), and what
+    draft_cues needs of the paragraph (its habit bits and length).  Nothing here
     depends on the decisions for earlier paragraphs, so any slice of a dump can be scored
     apart.
 
@@ -476,7 +548,7 @@ def partial_scores(
                 first_after.append(this.own[name] * started[name])
         if "short" in before.own:
             first_after.append(after_short)
-        out.append((sum(terms), first_after, tail))
+        out.append((sum(terms), first_after, tail, this.used, this.unused, this.length))
         if ahead is None:
             break
         before, this = this, ahead

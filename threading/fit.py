@@ -86,18 +86,18 @@ def boundary_examples(t: Thread) -> list[tuple[dict[str, float], int, float]]:
     paragraphs = [sl for sl in rest if not sl.blank]
     out = []
     current_start = 0
-    size = 0  # paragraphs of the gold comment so far
+    draft: list[str] = []  # paragraphs of the gold comment so far
     for k, sl in enumerate(paragraphs):
         if k:
             after = paragraphs[k + 1].text if k + 1 < len(paragraphs) else None
-            f = boundary_features(paragraphs[k - 1].text, sl.text, t.language, size,
-                                  gaps.get(sl.number, 0), habit, after)
+            f = boundary_features(paragraphs[k - 1].text, sl.text, t.language, len(draft),
+                                  gaps.get(sl.number, 0), habit, after, draft[:-1])
             out.append((f, int(sl.number in starts), t.weight))
         past_end = current_start and sl.number > ends.get(current_start, sl.number)
         if sl.number in starts or past_end:
             current_start = sl.number
-            size = 0
-        size += 1
+            draft = []
+        draft.append(sl.text)
     return out
 
 

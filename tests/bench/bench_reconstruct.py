@@ -6,12 +6,16 @@
 
 Each size runs in a fresh process so the peak memory (max RSS) is that size's own.  The
 dumps are generated (German-like sentences, greetings, answer openers, continuations, in
-depth-first reply order), so the benchmark needs nothing outside the repository.  The
-generated text repeats forty words, so nearly every comment looks like a reply to the one
-before: `--text omp` measures real discussions instead, the omp-dev dumps of ../shared
-copied over and over, each copy lightly varied (two words swapped in every long line, and
-a page's dates moved on by years so that they still run forward); it skips cleanly
-without ../shared.
+depth-first reply order), so the benchmark needs nothing outside the repository.  Each
+generated thread has words of its own (four of a thousand made-up words, besides forty
+common ones), as a real discussion's threads have their topics, so the attacher finds
+new threads about where they start, as in real text.  With the common words alone, nearly
+every comment looked like a reply to the one before: the decode's two halves
+(score.Decoder.in_two_halves) met only where such a dump happened to show a new thread.
+`--text omp` measures real discussions instead, the omp-dev dumps of ../shared copied
+over and over, each copy lightly varied (two words swapped in every long line, and a
+page's dates moved on by years so that they still run forward); it skips cleanly without
+../shared.
 """
 
 from __future__ import annotations
@@ -36,6 +40,10 @@ WORDS = (
     "Roboter Maschine Problem Idee Vertrag Preis Kosten Gewinn Menschen Fehler Hotline Chat "
     "Antrag Regel Markt Politik Zins Miete Lohn Rente Schule Stadt Verkehr Strom Netz Daten"
 ).split()
+# What a thread is about: four of these, in its comments and hardly anywhere else (as
+# long as the common words, so the dumps are as big as they were with those alone).
+_SYLLABLES = "ba ke li mo nu ra se ti vo wu".split()
+TOPIC_WORDS = [a + b + c for a in _SYLLABLES for b in _SYLLABLES for c in _SYLLABLES]
 FILLER = "ist wird hat kann muss sollte würde nicht auch noch schon nur sehr immer oft".split()
 OPENERS = ["Nein,", "Genau,", "Unsinn.", "Stimmt,", "Sehe ich nicht so.", "Warum", "Ja,"]
 CONTINUE = ["Denn", "Zumal", "Und", "Außerdem", "Aber"]
@@ -45,20 +53,20 @@ START = datetime(2015, 6, 1)
 NAMES = ["Peter", "Anna", "Bazi", "Chris", "Mette", "Lars", "Chili", "Andreas"]
 
 
-def sentence(rng: random.Random, n: int) -> str:
-    words = [rng.choice(WORDS if k % 2 == 0 else FILLER) for k in range(n)]
+def sentence(rng: random.Random, n: int, topic: list[str]) -> str:
+    words = [rng.choice(FILLER if k % 2 else topic if k % 4 == 0 else WORDS) for k in range(n)]
     return " ".join(words).capitalize() + rng.choice(".?!.")
 
 
-def comment(rng: random.Random, reply: bool) -> list[str]:
-    first = sentence(rng, rng.randint(6, 30))
+def comment(rng: random.Random, reply: bool, topic: list[str]) -> list[str]:
+    first = sentence(rng, rng.randint(6, 30), topic)
     if reply and rng.random() < 0.1:
         first = f"Hallo {rng.choice(NAMES)}, {first[0].lower()}{first[1:]}"
     elif reply and rng.random() < 0.3:
         first = f"{rng.choice(OPENERS)} {first[0].lower()}{first[1:]}"
     paras = [first]
     while rng.random() < 0.35:
-        paras.append(f"{rng.choice(CONTINUE)} {sentence(rng, rng.randint(5, 25)).lower()}")
+        paras.append(f"{rng.choice(CONTINUE)} {sentence(rng, rng.randint(5, 25), topic).lower()}")
     return paras
 
 
@@ -72,9 +80,12 @@ def make_dump(n: int, style: str = "bare", seed: int = 1) -> str:
     # listed: [its time, the time of its latest reply].
     path: list[list[int]] = []
     last_root = 0
+    topic: list[str] = []
     for _ in range(n):
         depth = 0 if depth > 6 or rng.random() < 0.3 else depth + rng.choice((0, 1, 1))
-        paras = comment(rng, depth > 0)
+        if not depth:
+            topic = rng.sample(TOPIC_WORDS, 4)
+        paras = comment(rng, depth > 0, topic)
         if style == "page":
             del path[depth:]
             if depth:

@@ -5,6 +5,7 @@ from threadloom.threading.boundary import (
     GapHabit,
     features,
     gap_habit,
+    habit_bits,
     habits,
     start_probability,
 )
@@ -129,3 +130,30 @@ def test_gaps_with_no_common_width_read_as_the_narrowest_within():
     paragraphs = [f"Absatz Nummer {k} mit etwas Text darin." for k in range(12)]
     dump = "".join(p + "\n" * (k + 2) for k, p in enumerate(paragraphs))
     assert len(reconstruct(dump).comments) >= 1
+
+
+def test_every_typing_habit_has_its_bits():
+    typed = ["Er sagte „nie wieder“ – und ging…", 'He said "never" - and left...',
+             "»So« — sagt er.. und ‚so‘....", "Das ist’s , oder ? 😀", "Don't :-) !!",
+             "kein Großbuchstabe hier drin. ok.ja", "Hast Du das? Und du?", "It`s “fine”"]
+    seen = set()
+    for text in typed:
+        found = habits(text, "de")
+        used, unused = habit_bits(found)
+        assert used.bit_count() == len(found) and not used & unused
+        seen |= set(found)
+    assert len(seen) >= 12
+
+
+def test_the_comment_so_far_beyond_the_paragraph_before():
+    # The paragraph before is typed like neither: only the earlier ones are compared here.
+    earlier = ["Das ist „gut“ – sagt er…", "Und „schlecht“ – sagt sie…"]
+    before = "Kurz dazwischen."
+    alike = features(before, "Noch „mehr“ – sagt wer…", "de", draft_size=3, earlier=earlier)
+    unlike = features(before, 'Noch "mehr" - sagt wer...', "de", draft_size=3, earlier=earlier)
+    assert alike["draft_same_habits"] > unlike["draft_same_habits"]  # both open upper case
+    assert unlike["draft_other_habits"] > 0 == alike["draft_other_habits"]
+    alone = features(before, 'Noch "mehr" - sagt wer...', "de")
+    assert alone["draft_same_habits"] == alone["draft_other_habits"] == 0
+    # The comment's length so far counts every paragraph, the one before included.
+    assert unlike["draft_chars"] > alone["draft_chars"] > 0

@@ -48,15 +48,15 @@ def test_boundary_starts_decides_as_start_probability(sample, lang, forked, monk
             for force in ([], forced):
                 fast = starts(texts, gaps, habit, lang, threshold, forced=force)
                 assert all(fast.begins[k] for k in range(len(texts)) if force and force[k])
-                plain, chances, size = [True], [1.0], 1
+                plain, chances, draft = [True], [1.0], [texts[0]]
                 for k in range(1, len(texts)):
                     after = texts[k + 1] if k + 1 < len(texts) else None
-                    p = start_probability(texts[k - 1], texts[k], lang, size, gaps[k], habit,
-                                          after=after)
+                    p = start_probability(texts[k - 1], texts[k], lang, len(draft), gaps[k],
+                                          habit, after=after, earlier=draft[:-1])
                     forced_here = bool(force and force[k])
                     plain.append(forced_here or p >= threshold)
                     chances.append(1.0 if forced_here else p)
-                    size = 1 if plain[-1] else size + 1
+                    draft = [texts[k]] if plain[-1] else [*draft, texts[k]]
                 assert fast.begins == plain
                 assert fast.chances == chances
 
