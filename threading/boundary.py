@@ -341,9 +341,18 @@ def draft_cues(this: _Paragraph, used: int, chars: int) -> dict[str, float]:
     says a long one is nearer its end; the count of paragraphs says the opposite), and how
     many of this paragraph's habits its earlier paragraphs (`used`: their habit bits, all
     but the last one's, which _pair_text compares) share or type otherwise."""
-    return {"draft_chars": min(chars, DRAFT_CHARS) / DRAFT_CHARS,
-            "draft_same_habits": min((this.used & used).bit_count(), 6) / 6,
-            "draft_other_habits": min((this.unused & used).bit_count(), 3) / 3}
+    return dict(zip(DRAFT_CUES, _draft_values(this.used, this.unused, used, chars),
+                    strict=True))
+
+
+DRAFT_CUES = ("draft_chars", "draft_same_habits", "draft_other_habits")
+
+
+def _draft_values(used: int, unused: int, earlier: int, chars: int
+                  ) -> tuple[float, float, float]:
+    """draft_cues' values, from a paragraph's habit bits and the comment's so far."""
+    return (min(chars, DRAFT_CHARS) / DRAFT_CHARS, min((used & earlier).bit_count(), 6) / 6,
+            min((unused & earlier).bit_count(), 3) / 3)
 
 
 def _pair_text(before: _Paragraph, this: _Paragraph) -> dict[str, float]:
@@ -434,25 +443,25 @@ def starts(
     weighted once: the score sums the same products in the same order, so it is the same
     float.  `forced`: paragraphs known to start one (a change of nesting): the comment
     sizes the later decisions see count from there."""
+    if not texts:
+        return Starts([], [])
     w = dict(weights("boundary") if model is None else model)
     parts = in_two(partial(partial_scores, texts, gaps, habit, language, w),
                    1, len(texts), PARALLEL_MIN)
     so_far = w.get("paragraphs_so_far", 0.0)
-    long_draft = w.get("draft_chars", 0.0)
-    same, other = w.get("draft_same_habits", 0.0), w.get("draft_other_habits", 0.0)
+    long_draft, same, other = (w.get(name, 0.0) for name in DRAFT_CUES)
     out = [True] * len(texts)
     chances = [1.0] * len(texts)
     draft_size = 1
-    first = describe(texts[0], language) if texts else None
+    first = describe(texts[0], language)
     # The comment so far: the habit bits of its paragraphs but the last, the last one's,
     # and its length.
-    earlier_bits, last_bits, chars = 0, first.used if first else 0, first.length if first else 0
+    earlier_bits, last_bits, chars = 0, first.used, first.length
     for k, (head_sum, after_start, tail, used, unused, length) in enumerate(parts, start=1):
         # The cues that depend on earlier decisions, added where `features` puts them.
+        long, alike, unlike = _draft_values(used, unused, earlier_bits, chars)
         score = (head_sum + min(draft_size - 1, 4) / 4 * so_far
-                 + min(chars, DRAFT_CHARS) / DRAFT_CHARS * long_draft
-                 + min((used & earlier_bits).bit_count(), 6) / 6 * same
-                 + min((unused & earlier_bits).bit_count(), 3) / 3 * other)
+                 + long * long_draft + alike * same + unlike * other)
         if draft_size == 1:
             for term in after_start:
                 score += term
