@@ -54,6 +54,7 @@ _BEFORE_FIRST_LETTER = " \t\"'„“»«‚(-–—•*>.…"
 _MID_CAPITAL = re.compile(r" (?<![.!?:;\"“„»«(\-–] )[A-ZÄÖÜÆØÅÉ]")
 PARALLEL_MIN = 10_000  # paragraphs: below this, a forked worker costs about what it saves
 DRAFT_CHARS = 1500  # a comment this long so far counts as long as any longer one
+DRAFT_CUES = ("draft_chars", "draft_same_habits", "draft_other_habits")  # see draft_cues
 PARTING_SHARE = 0.1  # of the gaps between paragraphs: wider ones this common part comments
 
 
@@ -299,8 +300,9 @@ def describe(text: str, language: str) -> _Paragraph:
                       typed, share, *habit_bits(typed), len(text))
 
 
-# Each paragraph is looked at three times (after, as and before the line): a tiny cache
-# saves the repeats.
+# Each paragraph is looked at three times (after, as and before the line), and again as
+# an earlier paragraph of its comment while the comment goes on: a small cache saves the
+# repeats.
 _paragraph = lru_cache(maxsize=16)(describe)
 
 
@@ -343,9 +345,6 @@ def draft_cues(this: _Paragraph, used: int, chars: int) -> dict[str, float]:
     but the last one's, which _pair_text compares) share or type otherwise."""
     return dict(zip(DRAFT_CUES, _draft_values(this.used, this.unused, used, chars),
                     strict=True))
-
-
-DRAFT_CUES = ("draft_chars", "draft_same_habits", "draft_other_habits")
 
 
 def _draft_values(used: int, unused: int, earlier: int, chars: int
