@@ -4,9 +4,10 @@
 
 Real pages differ from the dev dumps: dates "vor 3 Stunden" instead of to the minute,
 threads listed newest first, the name printed under the date, comments parted by wider
-gaps.  Each variant here rewrites the dev dumps and their gold trees (same comments, same
-parents) and scores them as `threadloom eval` does, beside the dumps as they are.  Reads
-../shared/gold; skips without it.
+gaps, a news article (with its title, lead and disclaimer) above the comments.  Each
+variant here rewrites the dev dumps and their gold trees (same comments, same parents) and
+scores them as `threadloom eval` does, beside the dumps as they are.  Reads ../shared/gold;
+skips without it.
 """
 
 from __future__ import annotations
@@ -83,12 +84,25 @@ def gaps_between(rows: list[Row], comments: list[dict]) -> list[Row]:
     return _respaced(rows, comments, 0, 1)
 
 
+def article_above(rows: list[Row], comments: list[dict]) -> list[Row]:
+    """The German sample's article, everything above its first comment, put above the
+    thread: the comments must come out as they do without it."""
+    gold = json.loads((GOLD / "klarna-de.gold.json").read_text(encoding="utf-8"))
+    first = min(c["start"] for c in gold["comments"])
+    text = (GOLD / gold["dump"]).read_text(encoding="utf-8").split("\n")
+    return [(None, line) for line in text[:first - 1]] + rows
+
+
 VARIANTS: dict[str, tuple[str, Rewrite | None]] = {
     "page as is": ("omp-dev page", None),
     "page, dates 'vor N Stunden'": ("omp-dev page", relative_dates),
     "page, threads newest first": ("omp-dev page", newest_first),
     "page, date above the name": ("omp-dev page", date_above_name),
+    "page, an article above": ("omp-dev page", article_above),
     "bare as is": ("omp-dev bare", None),
+    "bare, an article above": ("omp-dev bare", article_above),
+    "blank as is": ("omp-dev blank", None),
+    "blank, an article above": ("omp-dev blank", article_above),
     "blank, 2 blank lines between": ("omp-dev bare", wide_gaps),
     "blank, 1 blank line between": ("omp-dev bare", gaps_between),
 }
