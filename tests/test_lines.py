@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-from threadloom.threading.lines import display_safe, split_lines
+from threadloom.threading.lines import display_safe, split_lines, text_lines
 
 
 def test_physical_numbers_count_blank_lines_and_all_newline_styles():
@@ -43,3 +43,9 @@ def test_no_control_characters_survive(text):
     for sl in split_lines(text):
         assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in sl.text)
         assert "\n" not in sl.text
+
+
+def test_text_lines_keeps_the_lines_with_text_in_order():
+    lines = split_lines("one\n\n   \n  two\n\t\nthree")
+    assert [(sl.number, sl.text) for sl in text_lines(lines)] == [(1, "one"), (4, "two"),
+                                                                   (6, "three")]

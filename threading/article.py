@@ -18,7 +18,7 @@ from functools import cache
 from .cues import greeting, opener, second_person
 from .lexicon import lowered
 from .lexicon import words as lexicon_words
-from .lines import SourceLine, runs
+from .lines import SourceLine, runs, text_lines
 from .model import Article, ChromeBlock, Line, Role
 from .nesting import Indentation, read_indentation
 from .page import date_lines, is_date
@@ -127,7 +127,7 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
                ) -> PageParts:
     """`comments_from`: where the page shows its first comment start (a page-style dump's
     first author or date line), when it does."""
-    texts = [sl for sl in lines if not sl.blank]
+    texts = text_lines(lines)
     if not texts:
         return PageParts(None, (), tuple(lines), False)
     shown = _indentation(texts, language)
@@ -148,7 +148,7 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
     chrome_numbers |= header
     blocks = _blocks(texts, chrome_numbers)
     taken = chrome_numbers | {line.number for line in article_lines}
-    rest = tuple(sl for sl in lines if sl.number not in taken)
+    rest = tuple(sl for sl in lines if sl.number not in taken) if taken else tuple(lines)
     article = Article(tuple(article_lines)) if article_lines else None
     # Whether the comments nest: read on them alone, as the article may indent quotes, or
     # stand at the dump's left edge when every comment is indented.

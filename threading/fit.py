@@ -25,7 +25,7 @@ from .decode import read_source
 from .evaluate import Gold, load_gold
 from .language import detect_language
 from .linear import dot, fit_logistic, sigmoid
-from .lines import SourceLine, split_lines
+from .lines import SourceLine, split_lines, text_lines
 from .pipeline import dump_sample
 from .segment import detect_style, paragraph_gaps
 
@@ -83,7 +83,7 @@ def boundary_examples(t: Thread) -> list[tuple[dict[str, float], int, float]]:
     rest = find_parts(t.lines, t.language).rest
     gaps = paragraph_gaps(rest)
     habit = gap_habit(list(gaps.values()))
-    paragraphs = [sl for sl in rest if not sl.blank]
+    paragraphs = text_lines(rest)
     out = []
     current_start = 0
     draft: list[str] = []  # paragraphs of the gold comment so far

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .authors import AuthorBook
 from .cues import Cues
-from .lines import SourceLine, runs
+from .lines import INDENT, SourceLine, runs, text_lines
 from .model import Evidence
 from .stages import Draft, Link
 
@@ -44,11 +44,12 @@ def read_indentation(lines: Sequence[SourceLine],
     dump as in any other.  `speaks`: whether the lines of the runs taken for replies read as
     replies; a sidebar of teasers, one beside each part of an article, makes as many runs
     as a thread does."""
-    texts = [sl for sl in lines if not sl.blank]
+    texts = text_lines(lines)
     if not texts:
         return Indentation(False, frozenset())
-    base = min(sl.indent for sl in texts)
-    if max(sl.indent for sl in texts) < base + 2:  # most dumps: told at C speed
+    indents = list(map(INDENT, texts))
+    base = min(indents)
+    if max(indents) < base + 2:  # most dumps: told at C speed
         return Indentation(False, frozenset())
     indented = runs(texts, lambda sl: sl.indent >= base + 2)
     starts = Counter(run[0].indent for run in indented)

@@ -18,7 +18,7 @@ from itertools import takewhile
 from .dates import day_offsets, month_numbers
 from .lexicon import available
 from .lexicon import words as lexicon_words
-from .lines import SourceLine
+from .lines import SourceLine, text_lines
 from .model import Line, Role
 from .parallel import in_background, in_two
 from .stages import Draft
@@ -201,7 +201,7 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
     """Give every non-blank comment line a role: text, or (page style) author/date/action.
     `dated`: the date lines' numbers (date_lines), when the caller has them; `actions`:
     the asked_once cache of is_action, when the caller has one."""
-    texts = [sl for sl in lines if not sl.blank]
+    texts = text_lines(lines)
     if style != "page":
         return [Line(sl.number, sl.text) for sl in texts]
     if dated is None:
@@ -346,7 +346,7 @@ def _dates_an_article(lines: Sequence[SourceLine], ordered: Sequence[int],
     the next date."""
     if len(ordered) < 3:
         return False
-    texts = [sl for sl in _up_to(lines, ordered[-1]) if not sl.blank]
+    texts = text_lines(_up_to(lines, ordered[-1]))
     if ordered[0] not in {sl.number for sl in texts[:ARTICLE_DATE_LINES]}:
         return False
     pressed = [sl.number for sl in texts if asked_once(actions, sl.text, is_action)]

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from .article import find_parts
 from .boundary import gap_habit, starts
-from .lines import SourceLine
+from .lines import SourceLine, text_lines
 from .model import Line, Role
 from .page import (
     button_lines,
@@ -37,17 +37,17 @@ def detect_style(lines: Sequence[SourceLine], dated: set[int] | None = None,
                  actions: dict[str, bool] | None = None) -> str:
     """`dated`: date_lines(lines), when the caller has it; `actions`: a cache of
     page.is_action by text, for `classify` to go on with."""
-    text_lines = [sl for sl in lines if not sl.blank]
-    if not text_lines:
+    texts = text_lines(lines)
+    if not texts:
         return "bare"
-    dates = len(date_lines(text_lines) if dated is None else dated)
-    if dates >= 2 and dates * 12 >= len(text_lines):
+    dates = len(date_lines(texts) if dated is None else dated)
+    if dates >= 2 and dates * 12 >= len(texts):
         return "page"
-    buttons = button_lines(text_lines, actions)  # a page that shows no dates still has its buttons
-    if buttons >= 2 and buttons * 12 >= len(text_lines):
+    buttons = button_lines(texts, actions)  # a page that shows no dates still has its buttons
+    if buttons >= 2 and buttons * 12 >= len(texts):
         return "page"
-    blanks = len(lines) - len(text_lines)
-    return "blank" if blanks * 3 >= len(text_lines) else "bare"
+    blanks = len(lines) - len(texts)
+    return "blank" if blanks * 3 >= len(texts) else "bare"
 
 
 def group_paragraphs(
@@ -60,7 +60,7 @@ def group_paragraphs(
     if threshold is None:
         threshold = weights("boundary").get("_threshold", DEFAULT_THRESHOLD)
     gaps = paragraph_gaps(lines)
-    paragraphs = [sl for sl in lines if not sl.blank]
+    paragraphs = text_lines(lines)
     forced = ([k > 0 and sl.indent != paragraphs[k - 1].indent for k, sl in enumerate(paragraphs)]
               if nested else [])
     found = starts([sl.text for sl in paragraphs], [gaps.get(sl.number, 0) for sl in paragraphs],
