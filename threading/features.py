@@ -27,8 +27,7 @@ MAX_TERMS = 80  # content words kept per comment: long comments cost no more tha
 STEM = 5  # crude stemming: "Arbeitsplätze" and "Arbeitslose" share "arbeit", endings vanish
 
 
-@dataclass(frozen=True, slots=True)
-class Info:
+class Info(NamedTuple):  # a tuple: one a comment, built at a third of a dataclass's cost
     cues: Cues
     terms: dict[str, str]  # content word stem -> a word of the comment with that stem
     idf: Mapping[str, float]  # the dump's idf weights, shared by every comment
@@ -96,10 +95,11 @@ def _words_and_cues(texts: Sequence[str], languages: Sequence[str],
 
 class Reading(NamedTuple):
     """What the comments of a dump say before any weighting: each one's language, and its
-    content words, cues and date (read in that language)."""
+    content words, cues and date (read in that language); and their texts."""
 
     languages: tuple[str, ...]
     found: list[Found]
+    texts: list[str]  # Draft.text of each (a join of its lines: made once, not per stage)
 
 
 def read_comments(drafts: Sequence[Draft], dump_language: str) -> Reading:
@@ -120,7 +120,7 @@ def read_comments(drafts: Sequence[Draft], dump_language: str) -> Reading:
         if lang != dump_language:
             found[k] = _words_and_cues(texts, languages, dates, k, k + 1,
                                        content=content)[0][0]
-    return Reading(tuple(languages), found)
+    return Reading(tuple(languages), found, texts)
 
 
 def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str = "",
@@ -128,8 +128,9 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
             ) -> tuple[list[Info], DumpFacts]:
     """Per-comment cues and idf-weighted words, and what holds for the dump as a whole.
     `reading`: read_comments(drafts, ...) when the caller has it (then `languages` are its
-    languages).  `order`: the dump's order (the attacher's), which says what the dates mean."""
-    texts = [d.text for d in drafts]
+    languages, and the texts are its texts).  `order`: the dump's order (the attacher's),
+    which says what the dates mean."""
+    texts = [d.text for d in drafts] if reading is None else reading.texts
     # One pass for what needs no idf (the words are dropped right after: memory stays
     # flat on big dumps), then one to weight the words.  The first pass needs nothing but
     # each comment's own text: a big dump's is done in two halves at once.
@@ -168,16 +169,16 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
         if len(terms) > MAX_TERMS:
             terms = dict(sorted(terms.items(), key=lambda kv: -idf[kv[0]])[:MAX_TERMS])
         infos.append(Info(
-            cues=comment,
-            terms=terms,
-            idf=idf,
-            squares=squares,
-            norm=math.sqrt(sum([squares[w] for w in terms])) or 1.0,
-            text=text,
-            date=date,
-            ends_question=text.rstrip().endswith("?"),
-            headline="\n" in text and title_like(text.split("\n", 1)[0], 100),
-            followed_by_earlier=out_of_turn,
+            comment,
+            terms,
+            idf,
+            squares,
+            math.sqrt(sum([squares[w] for w in terms])) or 1.0,  # norm
+            text,
+            date,
+            text.rstrip().endswith("?"),  # ends_question
+            "\n" in text and title_like(text.split("\n", 1)[0], 100),  # headline
+            out_of_turn,  # followed_by_earlier
         ))
     return infos, DumpFacts(
         article_terms={w: idf.get(w, unseen) for w in article_words},
