@@ -363,26 +363,29 @@ def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
     badges) just above it, or at text after the last action line of the comment before."""
     drafts: list[list[Line]] = []
     leading: list[Line] = []  # action lines before the first comment go with it
+    current: list[Line] | None = None  # the comment being read
     for line in lines:
-        prev = drafts[-1][-1] if drafts else None
-        if prev is None and line.role is Role.ACTION:
-            leading.append(line)
+        role = line.role
+        if current is None:
+            if role is Role.ACTION:
+                leading.append(line)
+            else:
+                current = [*leading, line]
+                drafts.append(current)
             continue
-        if prev is None:
-            drafts.append([*leading, line])
-            continue
-        if line.role is Role.AUTHOR:  # unless under its comment's date, with no name yet
-            starts = not _only(drafts[-1], Role.DATE)
-        elif line.role is Role.DATE:  # under its author line (and badges), or alone
-            starts = not _only(drafts[-1], Role.AUTHOR)
-        elif line.role is Role.ACTION:
+        if role is Role.AUTHOR:  # unless under its comment's date, with no name yet
+            starts = not _only(current, Role.DATE)
+        elif role is Role.DATE:  # under its author line (and badges), or alone
+            starts = not _only(current, Role.AUTHOR)
+        elif role is Role.ACTION:
             starts = False
         else:
-            starts = prev.role is Role.ACTION
+            starts = current[-1].role is Role.ACTION
         if starts:
-            drafts.append([line])
+            current = [line]
+            drafts.append(current)
         else:
-            drafts[-1].append(line)
+            current.append(line)
     if leading and not drafts:  # nothing but action lines: they still make one comment
         drafts.append(leading)
     return tuple(draft_of(d) for d in drafts)
@@ -432,13 +435,23 @@ def _last_own(lines: Sequence[Line]) -> int:
 def _only(draft: Sequence[Line], role: Role) -> bool:
     """Whether a draft so far is a `role` line and buttons (badges, the action lines above
     a page's first comment) and nothing else: the heading of a comment still open."""
-    return all(line.role is role or line.role is Role.ACTION for line in draft) and any(
-        line.role is role for line in draft)
+    seen = False
+    for line in draft:
+        if line.role is role:
+            seen = True
+        elif line.role is not Role.ACTION:
+            return False
+    return seen
 
 
 def draft_of(lines: Sequence[Line], start_chance: float = 1.0) -> Draft:
-    author = next((x.text for x in lines if x.role is Role.AUTHOR), None)
-    date = next((x.text for x in lines if x.role is Role.DATE), None)
+    author = date = None
+    for x in lines:  # the first of each
+        if x.role is Role.AUTHOR:
+            if author is None:
+                author = x.text
+        elif x.role is Role.DATE and date is None:
+            date = x.text
     both = byline(date) if date is not None else None
     if both is not None:
         author, date = author or both[0], both[1]
