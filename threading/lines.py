@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
+from typing import NamedTuple
 
 from .decode import normalise_newlines
 
@@ -38,8 +38,7 @@ def display_safe(text: str) -> str:
     return text.translate(_SAFE)
 
 
-@dataclass(frozen=True, slots=True)
-class SourceLine:
+class SourceLine(NamedTuple):  # a tuple: a big dump has half a million, built fast
     """One physical line: 1-based number, display-safe text without outer blanks, indent."""
 
     number: int
