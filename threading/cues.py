@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
 from functools import cache
-from operator import attrgetter
+from typing import NamedTuple
 
 from .lexicon import function_words, lowered
 from .lexicon import words as lexicon_words
@@ -24,9 +23,10 @@ _ANY_QUOTE = re.compile(f"[{re.escape(_QUOTE_CHARS)}]")
 _QUOTED = re.compile(r"[„“\"»«‚‘']([^„“”\"»«‚‘’']{3,120})[“”\"«»‘’']")
 
 
-@dataclass(frozen=True, slots=True)
-class Cues:
-    """What one comment's text reveals; empty/None when a cue did not fire."""
+class Cues(NamedTuple):
+    """What one comment's text reveals; empty/None when a cue did not fire.  A tuple: one
+    a comment, built (and sent back by a forked reader, parallel.py) faster than a
+    dataclass."""
 
     greeting: str | None = None  # the name greeted or @-addressed
     greeting_word: str | None = None
@@ -50,13 +50,6 @@ class Cues:
     def addresses(self) -> bool:
         return bool(self.greeting or self.opener or self.second_person)
 
-    def __reduce__(self):
-        # Pickled as its field values: a forked worker (parallel.py) sends one a comment,
-        # and the default (a state set field by field) takes twice as long to load.
-        return Cues, _CUE_FIELDS(self)
-
-
-_CUE_FIELDS = attrgetter(*(f.name for f in fields(Cues)))
 
 
 @cache
