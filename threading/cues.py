@@ -51,7 +51,6 @@ class Cues(NamedTuple):
         return bool(self.greeting or self.opener or self.second_person)
 
 
-
 @cache
 def _not_names(language: str) -> frozenset[str]:
     lists = ("second_person", "greetings", "group_address")
