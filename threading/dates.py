@@ -94,11 +94,20 @@ def sort_key(text: str | None) -> tuple[str, float] | None:
                                 t[m.end():])
     months = month_numbers()
     tokens = RUNS.findall(t)
-    month = next((months[w] for w in tokens if w in months), None)
+    month = None
+    for w in tokens:  # the first month name
+        if (month := months.get(w)) is not None:
+            break
     if month is not None:
-        numbers = [int(x) for x in tokens if x.isdigit()]
-        year = next((n for n in numbers if n > 999), None)
-        day = next((n for n in numbers if 1 <= n <= 31), None)
+        year = day = None  # the first number that can be each
+        for x in tokens:
+            # Decimal digits only: "²" is a digit to isdigit() but no number to int().
+            if x.isdecimal():
+                n = int(x)
+                if year is None and n > 999:
+                    year = n
+                if day is None and 1 <= n <= 31:
+                    day = n
         if year and day:
             clock_part = t[t.find(str(year)) + 4:]
             return "abs", _absolute(year, month, day, clock_part)
@@ -111,7 +120,7 @@ def sort_key(text: str | None) -> tuple[str, float] | None:
         return "day", float(day_offsets()[m.group(1)] * 1440 + hour * 60 + minute)
     relative, units = _relative()
     if m := relative.search(t):
-        amount = int(m.group(1)) if m.group(1).isdigit() else 1
+        amount = int(m.group(1)) if m.group(1).isdecimal() else 1
         unit = m.group(2)
         for prefix, minutes in units:
             if unit.startswith(prefix):

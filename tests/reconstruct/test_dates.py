@@ -1,5 +1,7 @@
 from itertools import pairwise
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from threadloom.threading.dates import (
     Direction,
     before,
@@ -90,3 +92,20 @@ def test_newest_first_dumps_mark_nothing():
                                   "vor 9 Stunden"]]
     assert _marked(keys) == [None] * 4
     assert _marked([None, None]) == [None, None]
+
+
+def test_a_superscript_digit_is_no_number():
+    # "²" is a digit to str.isdigit() but int() refuses it: it once raised here.
+    assert sort_key("1. Juni 2015², 18:06") == sort_key("1. Juni 2015, 18:06")
+    assert sort_key("vor ³ Stunden") is None or sort_key("vor ³ Stunden")[0] == "rel"
+
+
+_PIECES = ["1", "12", "2015", "²", "٣", "Juni", "märz", "June", ".", ",", " ", "-", "18:06",
+           "6:06 pm", "vor", "Stunden", "ago", "hours", "gestern", "2015-06-01"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_any_text_sorts_or_is_no_date(text):
+    key = sort_key(text)
+    assert key is None or (key[0] in ("abs", "rel", "day") and isinstance(key[1], float))
