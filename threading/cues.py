@@ -276,6 +276,14 @@ def comment_cues(paragraphs: Sequence[str], language: str,
 
 @cache
 def _first_words_after(language: str) -> frozenset[str]:
-    # "Chili hat recht": the phrase's rarest (longest) word must be among the comment's words.
-    return frozenset(max(p.lower().split(), key=len) for p in lexicon_words(
-        language, "attach", "mention_after") if p.strip())
+    # "Chili hat recht": the phrase's rarest word must be among the comment's words, taken
+    # as its longest but for function words ("hat schon recht" -> "recht", not "schon",
+    # which half of all comments have).
+    common = lowered(language, "language", "stopwords") | function_words(language)
+
+    def rarest(phrase: str) -> str:
+        said = phrase.lower().split()
+        return max([w for w in said if w not in common] or said, key=len)
+
+    return frozenset(rarest(p) for p in lexicon_words(language, "attach", "mention_after")
+                     if p.strip())
