@@ -225,11 +225,6 @@ def second_person(text: str, language: str, tokens: Sequence[str] | None = None
     return tuple(dict.fromkeys(found))
 
 
-@cache
-def _first_words(language: str, key: str) -> frozenset[str]:
-    return frozenset(p.split()[0].lower() for p in lexicon_words(language, "attach", key) if p)
-
-
 def quotes(text: str) -> tuple[str, ...]:
     return tuple(q.strip() for q in _QUOTED.findall(text[:2000]) if len(q.strip()) >= 3)
 
@@ -251,11 +246,11 @@ def comment_cues(paragraphs: Sequence[str], language: str,
     shows, phrase = (OPENINGS[found[0]], found[1]) if found else (None, None)
     kind = shows if shows in OPENER_KINDS else None
     found_mentions: tuple[str, ...] = ()
-    if not present.isdisjoint(_first_words_after(language)):
+    if not present.isdisjoint(_rarest_words(language, "mention_after")):
         # The one greeted is the parent's author, not one further up ("Peter schrieb:").
         found_mentions = tuple(n for n in mentions(text, language) if n != name)
     self_ref = None
-    if not present.isdisjoint(_first_words(language, "self_reference")):
+    if not present.isdisjoint(_rarest_words(language, "self_reference")):
         self_ref = find_phrase(text[:600], lexicon_words(language, "attach", "self_reference"))
     return Cues(
         greeting=name,
@@ -275,15 +270,15 @@ def comment_cues(paragraphs: Sequence[str], language: str,
 
 
 @cache
-def _first_words_after(language: str) -> frozenset[str]:
-    # "Chili hat recht": the phrase's rarest word must be among the comment's words, taken
-    # as its longest but for function words ("hat schon recht" -> "recht", not "schon",
-    # which half of all comments have).
+def _rarest_words(language: str, key: str) -> frozenset[str]:
+    """For each phrase of an attach list, a word the comment must have for the phrase to
+    be looked for: its rarest, taken as its longest but for function words ("Chili hat
+    schon recht" -> "recht", not "schon", which half of all comments have; "wie ich oben
+    schon schrieb" -> "schrieb", not "wie")."""
     common = lowered(language, "language", "stopwords") | function_words(language)
 
     def rarest(phrase: str) -> str:
         said = phrase.lower().split()
         return max([w for w in said if w not in common] or said, key=len)
 
-    return frozenset(rarest(p) for p in lexicon_words(language, "attach", "mention_after")
-                     if p.strip())
+    return frozenset(rarest(p) for p in lexicon_words(language, "attach", key) if p.strip())
