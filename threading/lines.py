@@ -78,7 +78,6 @@ def _display_safe_text(text: str) -> str:
 
 
 _TEXT = attrgetter("text")
-INDENT = attrgetter("indent")
 
 
 def text_lines(lines: Iterable[SourceLine]) -> list[SourceLine]:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .authors import AuthorBook
 from .cues import Cues
-from .lines import INDENT, SourceLine, runs, text_lines
+from .lines import SourceLine, runs, text_lines
 from .model import Evidence
 from .stages import Draft, Link
 
@@ -23,6 +24,8 @@ NESTED_RUNS = 3  # indented runs a dump needs before its indentation reads as ne
 _UNDER = (Evidence("shown_nested", "the page shows it nested under this comment"),)
 _TOP = (Evidence("shown_nested", "the page shows it at the top level"),)
 
+
+_INDENT = attrgetter("indent")
 
 @dataclass(frozen=True)
 class Indentation:
@@ -47,7 +50,7 @@ def read_indentation(lines: Sequence[SourceLine],
     texts = text_lines(lines)
     if not texts:
         return Indentation(False, frozenset())
-    indents = list(map(INDENT, texts))
+    indents = list(map(_INDENT, texts))
     base = min(indents)
     if max(indents) < base + 2:  # most dumps: told at C speed
         return Indentation(False, frozenset())

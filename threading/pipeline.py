@@ -88,9 +88,10 @@ def _reconstruct(text: str, order: str, attacher: str, name: str, encoding: str,
     lap("read")
     context = AttachContext(order=order, language=language, article=layout.article,
                             comment_languages=languages, reading=reading)
-    # The ids (a hash of each text) need nothing but the drafts: on a big dump a forked
-    # child makes them while the attacher's first steps keep this process on one core.
-    with in_background(partial(comment_ids, layout.drafts),
+    # The ids (a hash of each text) need nothing but the texts the reading joined: on a big
+    # dump a forked child makes them while the attacher's first steps keep this process on
+    # one core.
+    with in_background(partial(stable_ids, reading.texts),
                        wanted=len(layout.drafts) >= IDS_PARALLEL_MIN) as made:
         links = attach(layout.drafts, context, attacher)
         lap("attach")
