@@ -11,7 +11,7 @@ In the last two, each paragraph is scored by `boundary.py`: start a comment or c
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from .article import find_parts
@@ -52,19 +52,22 @@ def detect_style(lines: Sequence[SourceLine], dated: set[int] | None = None,
 
 def group_paragraphs(
     lines: Sequence[SourceLine], language: str, threshold: float | None = None,
-    nested: bool = False,
+    nested: bool = False, model: Mapping[str, float] | None = None,
 ) -> tuple[Draft, ...]:
     """Bare and blank dumps: each paragraph starts a comment or continues the last one.
     `nested`: the indentation nests replies (find_parts), so a change of it starts
-    a comment."""
+    a comment.  `model`: boundary weights instead of the shipped ones (the threshold
+    bench fits its own)."""
+    if model is None:
+        model = weights("boundary")
     if threshold is None:
-        threshold = weights("boundary").get("_threshold", DEFAULT_THRESHOLD)
+        threshold = model.get("_threshold", DEFAULT_THRESHOLD)
     gaps = paragraph_gaps(lines)
     paragraphs = text_lines(lines)
     forced = ([k > 0 and sl.indent != paragraphs[k - 1].indent for k, sl in enumerate(paragraphs)]
               if nested else [])
     found = starts([sl.text for sl in paragraphs], [gaps.get(sl.number, 0) for sl in paragraphs],
-                   gap_habit(list(gaps.values())), language, threshold, forced=forced)
+                   gap_habit(list(gaps.values())), language, threshold, model, forced)
     drafts: list[list[Line]] = []
     chances: list[float] = []
     for sl, begin, chance in zip(paragraphs, found.begins, found.chances, strict=True):

@@ -6,7 +6,7 @@ from threadloom.threading.lines import split_lines
 from threadloom.threading.model import Role, Source
 from threadloom.threading.page import byline, is_action, is_date
 from threadloom.threading.pipeline import build, reconstruct
-from threadloom.threading.segment import detect_style, segment
+from threadloom.threading.segment import detect_style, group_paragraphs, segment
 from threadloom.threading.stages import Link
 
 PAGE_DE = """\
@@ -363,6 +363,19 @@ def test_bare_continuations_and_openers():
     assert 2 not in starts  # "Denn ..." continues
     assert 3 in starts and 4 not in starts  # a short opener and its body
     assert 5 in starts  # a greeting starts a comment
+
+
+def test_paragraphs_are_grouped_by_the_boundary_weights_given():
+    """The threshold bench fits its own boundary weights: they, not the shipped ones,
+    decide.  A bias alone makes every paragraph start a comment, or none but the first."""
+    lines = split_lines("Erster Gedanke.\nDenn so ist es.\nHallo Peter, nein.\n")
+    shipped = [d.start for d in group_paragraphs(lines, "de")]
+    assert shipped == [1, 3]
+    assert [d.start for d in group_paragraphs(lines, "de", 0.5, model={"bias": 9.0})] == [1, 2, 3]
+    assert [d.start for d in group_paragraphs(lines, "de", 0.5, model={"bias": -9.0})] == [1]
+    # The model's own threshold when none is given.
+    sure = {"bias": 0.0, "_threshold": 0.4}
+    assert [d.start for d in group_paragraphs(lines, "de", model=sure)] == [1, 2, 3]
 
 
 def test_a_guessed_start_owns_its_doubt_in_the_link_confidence():
