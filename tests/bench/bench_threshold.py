@@ -38,7 +38,9 @@ from threadloom.threading.weights import weights
 
 def judged(t: Thread, model: Mapping[str, float], threshold: float
            ) -> tuple[int, int, Boundaries]:
-    """(right links, gold comments, boundary counts) of one thread, end to end."""
+    """(right links, gold comments, boundary counts) of one thread, end to end.  As
+    `segment` for a bare dump, but with the boundary weights given; the depths an
+    indented dump shows are not read (no gold bare dump is indented)."""
     parts = find_parts(t.lines, t.language)
     drafts = group_paragraphs(parts.rest, t.language, threshold, parts.nested, model)
     reading = read_comments(drafts, t.language)
