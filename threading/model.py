@@ -275,12 +275,6 @@ class Discussion:
     def chrome_line_count(self) -> int:
         return sum(len(b.lines) for b in self.chrome)
 
-    def comment_at_line(self, number: int) -> Comment | None:
-        for c in self.comments:
-            if number in c.span:
-                return c
-        return None
-
     # -- the whole dump ------------------------------------------------------
     def placed_lines(self) -> Iterator[tuple[str, Line]]:
         """Every line the model holds, with where it went: article, chrome or a comment id."""
