@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 from typing import NamedTuple
 
 from .authors import named, same_person
@@ -144,9 +145,9 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
     cues = [comment for _, comment, _ in found]
     dates = [date for _, _, date in found]
     del found
-    df: Counter[str] = Counter()
-    for content in shown:
-        df.update(content.keys())
+    # One count over every comment's words at C speed (a dict iterates its keys), not an
+    # update a comment.
+    df: Counter[str] = Counter(chain.from_iterable(shown))
     n = len(drafts) + 1
     idf = {w: math.log(n / (1 + c)) + 1.0 for w, c in df.items()}
     squares = {w: v ** 2 for w, v in idf.items()}
@@ -173,7 +174,7 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
             terms,
             idf,
             squares,
-            math.sqrt(sum([squares[w] for w in terms])) or 1.0,  # norm
+            math.sqrt(sum(map(squares.__getitem__, terms))) or 1.0,  # norm
             text,
             date,
             text.rstrip().endswith("?"),  # ends_question
