@@ -27,6 +27,7 @@ _TOP = (Evidence("shown_nested", "the page shows it at the top level"),)
 
 _INDENT = attrgetter("indent")
 
+
 @dataclass(frozen=True)
 class Indentation:
     """What a dump's indentation shows."""

@@ -444,7 +444,7 @@ def _only(draft: Sequence[Line], role: Role) -> bool:
     return seen
 
 
-def draft_of(lines: Sequence[Line], start_chance: float = 1.0) -> Draft:
+def draft_of(lines: Sequence[Line]) -> Draft:
     author = date = None
     for x in lines:  # the first of each
         if x.role is Role.AUTHOR:
@@ -455,5 +455,4 @@ def draft_of(lines: Sequence[Line], start_chance: float = 1.0) -> Draft:
     both = byline(date) if date is not None else None
     if both is not None:
         author, date = author or both[0], both[1]
-    return Draft(tuple(lines), author, date.strip(_ICONS) if date else date,
-                 start_chance=start_chance)
+    return Draft(tuple(lines), author, date.strip(_ICONS) if date else date)

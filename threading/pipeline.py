@@ -138,10 +138,6 @@ def start_evidence(chance: float) -> Evidence:
     return _start_evidence(int(chance * 100))  # rounded down: never "100% sure"
 
 
-def comment_ids(drafts: Sequence[Draft]) -> list[str]:
-    return stable_ids([d.text for d in drafts])
-
-
 def build(
     layout: Layout,
     links: Sequence[Link],
@@ -150,11 +146,11 @@ def build(
     languages: Sequence[str],
     ids: Sequence[str] | None = None,
 ) -> Discussion:
-    """Drafts plus links become the final, navigable model.  `ids`: comment_ids(drafts),
-    when the caller has them."""
+    """Drafts plus links become the final, navigable model.  `ids`: stable_ids of the
+    drafts' texts, when the caller has them."""
     drafts: Sequence[Draft] = layout.drafts
     if ids is None:
-        ids = comment_ids(drafts)
+        ids = stable_ids([d.text for d in drafts])
     depths: list[int] = []
     comments = []
     for i, (draft, link) in enumerate(zip(drafts, links, strict=True)):

@@ -16,6 +16,7 @@ import json
 import sys
 import tempfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from bench_eval import GOLD, sets  # run as a script: this folder is on the path
@@ -87,10 +88,15 @@ def gaps_between(rows: list[Row], comments: list[dict]) -> list[Row]:
 def article_above(rows: list[Row], comments: list[dict]) -> list[Row]:
     """The German sample's article, everything above its first comment, put above the
     thread: the comments must come out as they do without it."""
+    return [(None, line) for line in _sample_article()] + rows
+
+
+@cache
+def _sample_article() -> tuple[str, ...]:
+    """The lines of the German sample above its first comment (read once, not per thread)."""
     gold = json.loads((GOLD / "klarna-de.gold.json").read_text(encoding="utf-8"))
     first = min(c["start"] for c in gold["comments"])
-    text = (GOLD / gold["dump"]).read_text(encoding="utf-8").split("\n")
-    return [(None, line) for line in text[:first - 1]] + rows
+    return tuple((GOLD / gold["dump"]).read_text(encoding="utf-8").split("\n")[:first - 1])
 
 
 VARIANTS: dict[str, tuple[str, Rewrite | None]] = {
