@@ -26,6 +26,7 @@ from .text import asked_once, head, starts_with, title_like, words
 
 ARTICLE_SCAN = 80  # an article's closing marker is looked for in this many paragraphs
 LEAD_MAX = 320
+LEAD_IN_CHARS = 60  # a page control above the first comment is no longer than this
 
 
 @dataclass(frozen=True)
@@ -138,14 +139,19 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
     end = _article_end(body, chrome_numbers, language,
                        _earliest(comments_from, found[0][0].number if found else None))
     article_lines: list[Line] = []
-    header: set[int] = set()
+    after = body
     if end is not None:
         article_src = [sl for sl in body if sl.number <= end]
         article_lines = _article_roles(article_src, language)
         after = [sl for sl in body if sl.number > end]
-        if after and _matches(after[0].text, language, "comments_header", exact=True):
-            header.add(after[0].number)
-    chrome_numbers |= header
+    if after and _matches(after[0].text, language, "comments_header", exact=True):
+        chrome_numbers.add(after[0].number)  # "128 Comments", after the article or none
+    if comments_from is not None:
+        # The page's controls between the article and its first framed comment ("Sort
+        # by: Best", "Log in to comment"): short lines, none of them any comment's.
+        chrome_numbers |= {sl.number for sl in body
+                           if (end is None or sl.number > end) and sl.number < comments_from
+                           and title_like(sl.text, LEAD_IN_CHARS)}
     blocks = _blocks(texts, chrome_numbers)
     taken = chrome_numbers | {line.number for line in article_lines}
     rest = tuple(sl for sl in lines if sl.number not in taken) if taken else tuple(lines)
@@ -161,6 +167,8 @@ def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str,
     `comments_from`: where the comments are known to start."""
     if len(body) < 2 or not title_like(body[0].text):
         return None
+    if _matches(body[0].text, language, "comments_header", exact=True):
+        return None  # the page starts at its comments ("128 Comments")
     scan = body[: ARTICLE_SCAN + 1]
     for sl in scan[1:]:
         if _matches(sl.text, language, "comments_header", exact=True):

@@ -1,10 +1,10 @@
 """Page style: a copied page's author, date and action lines, and the comments they frame.
 
 Dates in every lexicon's language ("1. Juni 2015, 18:06", "vor 2 Std.", "3h ago",
-"gestern, 18:06"), actions ("Antworten", "Reply · Share", vote counts), bylines that give
-author and date on one line ("John Doe • 3 years ago"), badges under a name.  A comment
-starts at its author line (or a date line with none above it); its author and date become
-the draft's.
+"gestern, 18:06"), actions ("Antworten", "Reply · Share", "Show 5 more replies", vote
+counts), bylines that give author and date on one line ("John Doe • 3 years ago", "pg 3
+hours ago | parent"), badges under a name.  A comment starts at its author line (or a date
+line with none above it); its author and date become the draft's.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from .parallel import in_background, in_two
 from .stages import Draft
 from .text import alternation, asked_once
 
-_VOTES = r"[+\-−]?\s?\d{1,6}"  # a vote count alone: "12", "+3", "- 2"
+# A vote count alone: "12", "+3", "- 2", "1.2K".
+_VOTES = r"[+\-−]?\s?(?:\d{1,6}|\d{1,3}(?:[.,]\d)?\s?[kKmM])"
 
 
 @cache
@@ -101,14 +102,23 @@ def is_action(text: str) -> bool:
     if len(text) > 60:
         return False
     t = text.strip(_ICONS)
-    if len(t) <= 40 and _page_patterns()[1].match(t):
+    if not t:  # a dot or arrow on a line of its own: the page's decoration
+        return bool(text.strip())
+    action = _page_patterns()[1]
+    if len(t) <= 40 and action.match(t):
         return True
+    # A button with a count in its words: "Show 5 more replies", "Vis 3 svar".
+    if len(t) <= 40 and _NUMBER_INSIDE.search(t):
+        unnumbered = " ".join(_NUMBER_INSIDE.sub(" ", t).split())
+        if unnumbered and action.match(unnumbered):
+            return True
     # A row of buttons: "Reply · Share · Report", "Antworten | Melden | 12".
     parts = _SEPARATOR.split(t) if _separated(t) else ()
     return len(parts) > 1 and all(
         len(p) <= 40 and _page_patterns()[1].match(p) for p in parts)
 
 
+_NUMBER_INSIDE = re.compile(r"(?<=\s)\d+(?=\s)")
 # Dots and bars set apart the parts of a line: "Reply · Share", "John Doe • 3 years ago".
 _SEPARATOR = re.compile(r"\s*[•·|]\s*")
 
@@ -118,6 +128,7 @@ def _separated(text: str) -> bool:
 
 
 _ICONS = " \t•·›‹»«|↩↪⤷"
+NAME_WORDS = 3  # words of a name before its date in one part of a byline
 # "John Doe • 3 years ago": author and date on one line, split by a dot or bar.
 _BYLINE = re.compile(r"^(.{1,60}?)\s*[•·|]\s*(.{1,60})$")
 
@@ -135,6 +146,12 @@ def byline(text: str) -> tuple[str, str] | None:
         return first, second
     if is_date(first) and _author_like(second) and not is_date(second):
         return second, first
+    # "pg 3 hours ago | parent | next [–]": name and date in the first part, buttons after.
+    said = first.split()
+    for k in range(1, min(len(said), NAME_WORDS + 1)):
+        name, when = " ".join(said[:k]), " ".join(said[k:])
+        if is_date(when) and _author_like(name):
+            return name, when
     return None
 
 
@@ -196,6 +213,33 @@ def _named_below_dates(texts: Sequence[SourceLine], dated: set[int]) -> bool:
     return len(set(below)) <= 0.8 * len(below)
 
 
+FRAMES_SAMPLED = 200  # comments whose heading _badged looks at
+
+
+def _badged(texts: Sequence[SourceLine], dated: set[int], actions: dict[str, bool]) -> bool:
+    """Whether the page may put a badge between a name and its date ("Peter M." /
+    "Abonnent" / date).  Not where the comments that follow another's buttons (the first
+    FRAMES_SAMPLED of them) all have their name right above their date: there a short line
+    above the name above the first date is the page's ("Sort by: Best"), no author."""
+    ones = twos = 0
+    for k in range(3, len(texts)):
+        if texts[k].number not in dated:
+            continue
+        # The name-like lines between this date and the buttons above it.
+        for heading, sl in enumerate((texts[k - 1], texts[k - 2], texts[k - 3])):
+            if sl.number in dated:
+                break
+            if asked_once(actions, sl.text, is_action):
+                ones += heading == 1
+                twos += heading == 2
+                break
+            if not _author_like(sl.text):
+                break
+        if ones + twos >= FRAMES_SAMPLED:
+            break
+    return twos > 0 or ones < 2
+
+
 def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = None,
              actions: dict[str, bool] | None = None) -> list[Line]:
     """Give every non-blank comment line a role: text, or (page style) author/date/action.
@@ -222,9 +266,9 @@ class _Roles:
     same role in both readings, so does every line after it."""
 
     def __init__(self, texts: Sequence[SourceLine], dated: set[int], signed: bool,
-                 named_below: bool, actions: dict[str, bool]) -> None:
+                 named_below: bool, actions: dict[str, bool], badged: bool) -> None:
         self.texts, self.dated = texts, dated
-        self.signed, self.named_below = signed, named_below
+        self.signed, self.named_below, self.badged = signed, named_below, badged
         self.actions = actions  # the asked_once cache of is_action
         self.authors: dict[str, bool] = {}
 
@@ -236,7 +280,7 @@ class _Roles:
         signed = not dated and bool(texts) and _signed(texts, actions)
         # A page that prints the date above the name: "1. Juni 2015, 18:06" / "anna_k" / text.
         named_below = bool(dated) and _named_below_dates(texts, dated)
-        return cls(texts, dated, signed, named_below, actions)
+        return cls(texts, dated, signed, named_below, actions, _badged(texts, dated, actions))
 
     def in_two_halves(self) -> list[Role]:
         n = len(self.texts)
@@ -298,15 +342,15 @@ class _Roles:
         with the comment's text after it."""
         texts = self.texts
         if i + 2 < len(texts) and texts[i + 2].number in self.dated:
-            return asked_once(self.authors, texts[i + 1].text, _author_like)
+            return self.badged and asked_once(self.authors, texts[i + 1].text, _author_like)
         return self.signed and not asked_once(self.actions, texts[i + 1].text, is_action)
 
     def _title_number(self, i: int, above: Role | None) -> bool:
-        """A bare number right under a comment's date with text after it ("1998" as the
-        comment's first line) is the comment's text, not a vote count: read as an action,
-        it would end the comment and make the text below it a comment of its own."""
+        """A bare number right under a comment's date with text after it ("1998" or "28.8k"
+        as the comment's first line) is the comment's text, not a vote count: read as an
+        action, it would end the comment and make the text below it a comment of its own."""
         texts = self.texts
-        if not (above is Role.DATE and texts[i].text.strip().isdigit()):
+        if not (above is Role.DATE and _COUNT.fullmatch(texts[i].text.strip(_ICONS))):
             return False
         after = texts[i + 1] if i + 1 < len(texts) else None
         return (after is not None and after.number not in self.dated

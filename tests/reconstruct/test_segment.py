@@ -493,6 +493,113 @@ def test_a_number_under_the_date_is_the_comments_first_line_not_a_vote_count():
     assert layout.drafts[0].text.startswith("1998\nDer Artikel")
     # Under the comment, a number is still a vote count.
     assert [line.role for line in drafts_of(PAGE_EN, "en").drafts[0].lines][-1] is Role.ACTION
+    # So is a count with its thousands shortened ("28.8k"), which is a vote count below.
+    page = PAGE_EN.replace("Great write-up", "28.8k\nGreat write-up").replace("12\n", "1.2K\n")
+    first = drafts_of(page, "en").drafts[0]
+    assert first.text.startswith("28.8k\nGreat write-up")
+    assert [line.role for line in first.lines][-1] is Role.ACTION
+
+
+# Copied from a page whose comments are signed the way several big sites sign them.
+PAGE_CONTROLS = """\
+Klarna says AI now does the work of 700 customer service agents
+The Swedish fintech says its assistant handled two thirds of customer chats in its first month.
+128 Comments
+Sort by: Best
+JohnnyB
+3 hours ago
+Nobody I know wants to talk to a chatbot when something goes wrong.
+Reply
+42
+MaryK
+2 hours ago
+@JohnnyB That's exactly it.
+Reply
+Show 5 more replies
+Sandra W.
+1 hour ago
+Growth at any cost meets a down market.
+Reply
+1.2K
+"""
+
+
+def test_a_page_control_above_the_first_comment_is_chrome_not_its_author():
+    d = reconstruct(PAGE_CONTROLS)
+    assert [(c.author, c.span.first) for c in d.comments] == [
+        ("JohnnyB", 5), ("MaryK", 10), ("Sandra W.", 15)]
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(3, 4)]
+    # A button with a count in it ends its comment like any other button.
+    assert [line.role for line in d.comments[1].lines][-2:] == [Role.ACTION, Role.ACTION]
+    # With no article above: every comment here has its name right above its date, so a
+    # short line above a name is no badge of it (and this one is no author).
+    d = reconstruct(PAGE_CONTROLS.split("\n", 2)[2])
+    assert [(c.author, c.span.first) for c in d.comments] == [
+        ("JohnnyB", 3), ("MaryK", 8), ("Sandra W.", 13)]
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(1, 2)]
+    # A page that puts a badge under some names keeps reading them as badges.
+    d = reconstruct(PAGE_CONTROLS.replace("MaryK\n", "MaryK\nTop commenter\n"))
+    assert [c.author for c in d.comments] == ["JohnnyB", "MaryK", "Sandra W."]
+    assert [line.role for line in d.comments[1].lines][:3] == [Role.AUTHOR, Role.ACTION,
+                                                               Role.DATE]
+
+
+def test_a_comments_header_opening_a_bare_dump_is_chrome():
+    d = reconstruct("128 Comments\nNobody wants a chatbot when a payment goes wrong.\n"
+                    "Unsinn, that is exactly what they want.\n")
+    assert d.article is None
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(1, 1)]
+    assert [c.span.first for c in d.comments][:1] == [2]
+
+
+PAGE_DOTS = """\
+John Doe
+• 3 years ago
+Great article, but you forgot to mention the fees.
+12
+•
+Reply
+•
+Share ›
+Avatar
+Jane Roe
+John Doe
+• 3 years ago
+The fees are in the second paragraph.
+3
+•
+Reply
+•
+Share ›
+"""
+
+PAGE_BYLINE_WITH_BUTTONS = """\
+pg 3 hours ago | parent | next [–]
+Support costs scale with users, not with revenue.
+reply
+dang 2 hours ago | parent | next [–]
+That's true for most consumer fintechs.
+reply
+"""
+
+
+def test_dots_between_buttons_and_a_picture_s_name_are_the_page_s():
+    layout = drafts_of(PAGE_DOTS, "en")
+    assert [(d.author, d.date, d.text) for d in layout.drafts] == [
+        ("John Doe", "3 years ago", "Great article, but you forgot to mention the fees."),
+        ("Jane Roe", "3 years ago", "The fees are in the second paragraph.")]
+    assert is_action("•") and is_action("Avatar") and not is_action("")
+
+
+def test_a_byline_with_name_and_date_before_its_buttons():
+    assert byline("pg 3 hours ago | parent | next [–]") == ("pg", "3 hours ago")
+    assert byline("Anna Maria Berg 2 days ago | parent") == ("Anna Maria Berg", "2 days ago")
+    assert byline("This is what happened 3 hours ago | fun") is None
+    layout = drafts_of(PAGE_BYLINE_WITH_BUTTONS, "en")
+    assert layout.style == "page"
+    assert [(d.author, d.date, d.text) for d in layout.drafts] == [
+        ("pg", "3 hours ago", "Support costs scale with users, not with revenue."),
+        ("dang", "2 hours ago", "That's true for most consumer fintechs.")]
 
 
 ARTICLE_ABOVE = """\
