@@ -39,8 +39,8 @@ def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     before, after = alternation(_every_language("clock_before")), alternation(
         _every_language("clock_after"))
     counts = alternation(_every_language("counts"))
-    clock = (rf"(?:,?\s*(?:{before})?\s*\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?"
-             rf"(?:\s*(?:{after}))?)?")
+    clock = (rf"(?:,?\s*(?:{before})?\s*\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?"  # seconds too
+             rf"(?:\s*[ap]\.?m\.?)?(?:\s*(?:{after}))?)?")
     date = re.compile(
         rf"^(?:(?:{weekday})\.?,?\s+)?"  # Mo, 20.06.2016
         rf"(?:(?:{m})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{clock}"  # June 1, 2015
@@ -77,7 +77,7 @@ def _date_words() -> dict[str, set[str]]:
 def is_date(text: str) -> bool:
     if len(text) > 60:
         return False
-    t = text.strip(_ICONS)
+    t = date_text(text)
     first = t[:1].lower()
     # Most short lines (names, buttons) begin with nothing a date can begin with: that is
     # told at C speed, before the costly pattern.
@@ -97,6 +97,18 @@ def _date_openings() -> dict[str, tuple[str, ...]]:
     return {first: tuple(found) for first, found in table.items()}
 
 
+# A comment's number before its date: "#12 — vor 3 Stunden", "#1.1 · 2 hours ago".
+_NUMBERED = re.compile(r"#\d+(?:\.\d+)*\s*[—–\-•·|:]?\s*")
+
+
+def date_text(text: str) -> str:
+    """A date line's date: without the icons around it and the comment's number before it."""
+    t = text.strip(_ICONS)
+    if t.startswith("#") and (m := _NUMBERED.match(t)):
+        return t[m.end():]
+    return t
+
+
 def is_action(text: str) -> bool:
     # Buttons may carry their icons along ("•Share ›"): those are not part of the word.
     if len(text) > 60:
@@ -112,10 +124,21 @@ def is_action(text: str) -> bool:
         unnumbered = " ".join(_NUMBER_INSIDE.sub(" ", t).split())
         if unnumbered and action.match(unnumbered):
             return True
-    # A row of buttons: "Reply · Share · Report", "Antworten | Melden | 12".
+    # A row of buttons: "Reply · Share · Report", "Antworten | Melden | 12", or with the
+    # comment's time among them ("Like · Reply · 3h", under the text).
     parts = _SEPARATOR.split(t) if _separated(t) else ()
-    return len(parts) > 1 and all(
-        len(p) <= 40 and _page_patterns()[1].match(p) for p in parts)
+    if len(parts) < 2 or any(len(p) > 40 for p in parts):
+        return False
+    pressed = [bool(action.match(p)) for p in parts]
+    return any(pressed) and all(b or is_date(p) for p, b in zip(parts, pressed, strict=True))
+
+
+def row_date(text: str) -> str | None:
+    """The time in a row of buttons ("Like · Reply · 3h"), if it has one."""
+    if not _separated(text):
+        return None
+    return next((date_text(p) for p in _SEPARATOR.split(text.strip(_ICONS)) if is_date(p)),
+                None)
 
 
 _NUMBER_INSIDE = re.compile(r"(?<=\s)\d+(?=\s)")
@@ -499,4 +522,7 @@ def draft_of(lines: Sequence[Line]) -> Draft:
     both = byline(date) if date is not None else None
     if both is not None:
         author, date = author or both[0], both[1]
-    return Draft(tuple(lines), author, date.strip(_ICONS) if date else date)
+    if date is None:  # a page that puts the time among the buttons under the text
+        date = next((found for x in lines if x.role is Role.ACTION
+                     and (found := row_date(x.text))), None)
+    return Draft(tuple(lines), author, date_text(date) if date else date)

@@ -4,7 +4,7 @@ from threadloom.threading import page as page_module
 from threadloom.threading import parallel
 from threadloom.threading.lines import split_lines
 from threadloom.threading.model import Role, Source
-from threadloom.threading.page import byline, is_action, is_date
+from threadloom.threading.page import byline, is_action, is_date, row_date
 from threadloom.threading.pipeline import build, reconstruct
 from threadloom.threading.segment import detect_style, group_paragraphs, segment
 from threadloom.threading.stages import Link
@@ -698,3 +698,40 @@ def test_a_page_article_dated_under_its_title_is_no_comment():
     # A page whose first comment is dated like that keeps it: its button follows.
     d = reconstruct(PAGE_DA + "Ole Berg\nfor 1 time siden\nHvad med de ansatte?\nSvar\n")
     assert d.article is None and [c.span.first for c in d.comments] == [1, 5, 9]
+
+
+PAGE_TIME_IN_BUTTONS = """\
+Peter Hansen
+Klarna has the worst customer service I have ever dealt with.
+Like · Reply · 3h
+Anna Berg
+Agreed, I waited two weeks for a refund.
+Like · Reply · 2h
+Lars Ek
+Works fine for me.
+Like · Reply · 1h
+"""
+
+
+def test_a_page_with_the_time_among_the_buttons_under_the_text():
+    assert is_action("Like · Reply · 3h") and row_date("Like · Reply · 3h") == "3h"
+    assert not is_action("John Doe • 3 years ago") and row_date("Reply · Share") is None
+    layout = drafts_of(PAGE_TIME_IN_BUTTONS, "en")
+    assert layout.style == "page"
+    assert [(d.author, d.date, d.text) for d in layout.drafts] == [
+        ("Peter Hansen", "3h", "Klarna has the worst customer service I have ever dealt with."),
+        ("Anna Berg", "2h", "Agreed, I waited two weeks for a refund."),
+        ("Lars Ek", "1h", "Works fine for me.")]
+
+
+def test_dates_with_seconds_and_numbered_comments():
+    assert is_date("23. November 2026, 14:32:11") and is_date("12/06/2024 14:32:11")
+    assert is_date("#12 — vor 3 Stunden") and is_date("#1.1 · 2 hours ago")
+    assert not is_date("#12 ist meine Lieblingszahl")
+    page = ("#1 — vor 3 Stunden\nDen Kundendienst via KI abwickeln ist ne geniale Idee!\n"
+            "Antworten\nLink kopieren\n"
+            "#1.1 — vor 2 Stunden\nUnsinn. Das klappt nie.\nAntworten\nLink kopieren\n")
+    layout = drafts_of(page)
+    assert [(d.date, d.text) for d in layout.drafts] == [
+        ("vor 3 Stunden", "Den Kundendienst via KI abwickeln ist ne geniale Idee!"),
+        ("vor 2 Stunden", "Unsinn. Das klappt nie.")]
