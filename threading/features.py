@@ -121,7 +121,31 @@ def read_comments(drafts: Sequence[Draft], dump_language: str) -> Reading:
         if lang != dump_language:
             found[k] = _words_and_cues(texts, languages, dates, k, k + 1,
                                        content=content)[0][0]
+    _tags(found, texts, [d.author for d in drafts])
     return Reading(tuple(languages), found, texts)
+
+
+TAG_WORDS = 4  # words of a page author's name that a comment may open with
+
+
+def _tags(found: list[Found], texts: Sequence[str], authors: Sequence[str | None]) -> None:
+    """A comment that opens with the name of one of the page's authors, as a page that tags
+    the one answered puts it ("Peter Hansen agreed, ..."), greets that author: set as its
+    greeting where it has none."""
+    names = {a for a in authors if a and len(a) > 1}
+    if not names:
+        return
+    for k, (text, author) in enumerate(zip(texts, authors, strict=True)):
+        cues = found[k][1]
+        if cues.greeting:
+            continue
+        said = text[:80].split(None, TAG_WORDS)
+        for n in range(min(len(said), TAG_WORDS), 0, -1):  # the longest name first
+            name = " ".join(said[:n]).rstrip(",:;.!")
+            if name in names and name != author:
+                found[k] = (found[k][0], cues._replace(greeting=name, greeting_word="tag"),
+                            found[k][2])
+                break
 
 
 def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str = "",
@@ -139,6 +163,7 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
         found = [f for f, _ in in_two(partial(_words_and_cues, texts, languages,
                                               [d.date for d in drafts]),
                                       0, len(texts), PARALLEL_MIN)]
+        _tags(found, texts, [d.author for d in drafts])
     else:
         found = reading.found
     shown = [content for content, _, _ in found]

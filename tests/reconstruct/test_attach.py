@@ -219,6 +219,24 @@ def test_a_greeting_finds_the_comment_signed_with_the_handle_it_names(greeting, 
     assert found.detail == f"greets {shown}, who wrote the parent"
 
 
+def test_a_comment_opening_with_a_page_author_s_name_answers_that_author():
+    # Pages that tag the one answered put the full name first, with no greeting word.
+    texts = [
+        "Klarna has the worst customer service I have ever dealt with.",
+        "The new app is fine, the old one was slow.",
+        "Peter Hansen agreed, I waited two weeks for a refund.",
+        "Maria Lopez thinks so too.",  # no page author of that name: no greeting
+    ]
+    p, links = parents(texts, lang="en", authors=["Peter Hansen", "Jo", "Anna Berg", "Ole"])
+    assert p[2] == 0
+    found = next(e for e in links[2].evidence if e.cue == "greets_parent_author")
+    assert found.detail == "greets Peter Hansen, who wrote the parent"
+    assert not any(e.cue.startswith("greets") for e in links[3].evidence)
+    # Nor does one's own name at the start greet anyone.
+    _, links = parents(texts, lang="en", authors=["Peter Hansen", "Jo", "Peter Hansen", "Ole"])
+    assert not any(e.cue.startswith("greets") for e in links[2].evidence)
+
+
 def test_every_link_has_evidence_and_a_confidence():
     _, links = parents(["Erster Beitrag.", "Zweiter Beitrag, du hast recht.", "Dritter."])
     for link in links:
