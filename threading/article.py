@@ -65,6 +65,7 @@ def _chrome_numbers(texts: Sequence[SourceLine], shown: Indentation, language: s
     heading: dict[str, bool] = {}
     # Where the indentation nests replies, the last line is a comment's like any other.
     last = len(texts) - 1 if not shown.nested else None
+    headings = _phrase_set(language, "chrome")  # as a heading over headlines is written
     for i, sl in enumerate(texts):
         # A heading counts only above a run set aside (or at the very end): that is
         # looked at first, as it rules out nearly every line at once.
@@ -73,7 +74,27 @@ def _chrome_numbers(texts: Sequence[SourceLine], shown: Indentation, language: s
                 and len(sl.text) <= 60
                 and asked_once(heading, sl.text, _matches, language, "chrome", True)):
             found.add(sl.number)
+        elif (len(sl.text) <= 60 and sl.text.rstrip(" :.").lower() in headings
+              and sl.number not in found and i + 1 < len(texts)
+              and title_like(texts[i + 1].text, HEADLINE_CHARS)):
+            found.update(_headlines_under(texts, i, aside, language))
     return found
+
+
+HEADLINE_CHARS = 100  # a headline listed under "Most read" is no longer than this
+
+
+def _headlines_under(texts: Sequence[SourceLine], i: int, aside: set[int], language: str
+                     ) -> list[int]:
+    """A chrome heading at the left edge (texts[i]: "Most read") and the headlines listed
+    under it, up to the first line that reads otherwise or heads the comments."""
+    run = [texts[i].number]
+    for sl in texts[i + 1:]:
+        if (sl.number in aside or not title_like(sl.text, HEADLINE_CHARS)
+                or _matches(sl.text, language, "comments_header", exact=True)):
+            break
+        run.append(sl.number)
+    return run
 
 
 def _comment_runs(texts: Sequence[SourceLine], shown: Indentation, language: str

@@ -735,3 +735,32 @@ def test_dates_with_seconds_and_numbered_comments():
     assert [(d.date, d.text) for d in layout.drafts] == [
         ("vor 3 Stunden", "Den Kundendienst via KI abwickeln ist ne geniale Idee!"),
         ("vor 2 Stunden", "Unsinn. Das klappt nie.")]
+
+
+NEWS_EN = """\
+Klarna says its AI assistant now does the work of 700 people
+The buy now, pay later firm says the chatbot handled 2.3 million conversations.
+Klarna said on Tuesday that its AI assistant was now doing the work of 700 agents.
+"We are not replacing people with AI," the chief executive said.
+Most read
+Storm warning issued for the east coast
+Why house prices are falling again
+Comments (3)
+Nobody I know wants to talk to a chatbot when something goes wrong with a payment.
+That is exactly it. The bots are fine for tracking a parcel, useless for anything else.
+This is what happens when growth at any cost meets a down market.
+"""
+
+
+def test_a_chrome_heading_at_the_left_edge_takes_the_headlines_under_it():
+    # Not indented as a sidebar: "Most read" and the headlines it lists are still chrome,
+    # and they end the article.
+    d = reconstruct(NEWS_EN)
+    assert d.article is not None and d.article.span.last == 4
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(5, 8)]
+    assert [c.span.first for c in d.comments][:1] == [9]
+    # Over prose it lists no headlines: the prose is not swallowed.
+    d = reconstruct(NEWS_EN.replace("Storm warning issued for the east coast\n",
+                                    "Storms were warned of in the east in March.\n"))
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(8, 8)]
+    assert d.article is not None and d.article.span.last == 7
