@@ -78,20 +78,58 @@ Found = tuple[dict[str, str], Cues, tuple[str, float] | None]  # content words, 
 
 def _words_and_cues(texts: Sequence[str], languages: Sequence[str],
                     dates: Sequence[str | None], start: int, stop: int,
-                    flag_for: str | None = None, content: bool = True
-                    ) -> list[tuple[Found, bool]]:
+                    flag_for: str | None = None, content: bool = True,
+                    tags: Tags | None = None) -> list[tuple[Found, bool]]:
     """For comments start..stop-1: content words by stem (none without `content`), cues,
     and date (sort_key); and, with `flag_for` (the dump's language), whether the comment
-    may be in another one (language.looks_foreign, on the same words)."""
+    may be in another one (language.looks_foreign, on the same words).  `tags`: the
+    page's authors (page_tags), whose names at a comment's start greet them."""
     pool: dict[str, str] = {}
     out = []
-    for text, lang, date in zip(texts[start:stop], languages[start:stop], dates[start:stop],
-                                strict=True):
+    for k, text, lang, date in zip(range(start, stop), texts[start:stop],
+                                   languages[start:stop], dates[start:stop], strict=True):
         tokens = words(text[:3000])
-        found = (_content(tokens, lang, pool) if content else {},
-                 comment_cues([text], lang, tokens), sort_key(date))
+        cues = comment_cues([text], lang, tokens)
+        if tags is not None and not cues.greeting and (name := tags.opening(text, k)):
+            cues = cues._replace(greeting=name, greeting_word="tag")
+        found = (_content(tokens, lang, pool) if content else {}, cues, sort_key(date))
         out.append((found, flag_for is not None and looks_foreign(text, flag_for, tokens)))
     return out
+
+
+TAG_WORDS = 4  # words of a page author's name that a comment may open with
+_AFTER_TAG = ",:;.!"
+
+
+class Tags(NamedTuple):
+    """The page's authors, as a comment that opens with one's name greets them ("Peter
+    Hansen agreed, ...": pages that tag the one answered put the name so)."""
+
+    authors: Sequence[str | None]  # each comment's
+    names: frozenset[str]
+    firsts: frozenset[str]  # the names' first words: most comments start with none
+
+    def opening(self, text: str, k: int) -> str | None:
+        """The name of another comment's author that comment k (`text`) opens with."""
+        opening = text[:40].split(None, 1)
+        if not opening or opening[0].rstrip(_AFTER_TAG) not in self.firsts:
+            return None
+        said = text[:80].split(None, TAG_WORDS)
+        for n in range(min(len(said), TAG_WORDS), 0, -1):  # the longest name first
+            name = " ".join(said[:n]).rstrip(_AFTER_TAG)
+            if name in self.names and name != self.authors[k]:
+                return name
+        return None
+
+
+def page_tags(drafts: Sequence[Draft]) -> Tags | None:
+    """Tags of a page's given authors; None where it gives none."""
+    authors = [d.author for d in drafts]
+    names = frozenset(a for a in authors if a and len(a) > 1)
+    if not names:
+        return None
+    return Tags(authors, names,
+                frozenset(name.split(None, 1)[0].rstrip(_AFTER_TAG) for name in names))
 
 
 class Reading(NamedTuple):
@@ -111,8 +149,9 @@ def read_comments(drafts: Sequence[Draft], dump_language: str) -> Reading:
     texts = [d.text for d in drafts]
     dates = [d.date for d in drafts]
     content = not shows_tree(drafts)
+    tags = page_tags(drafts)
     read = in_two(partial(_words_and_cues, texts, [dump_language] * len(texts), dates,
-                          flag_for=dump_language, content=content), 0, len(texts),
+                          flag_for=dump_language, content=content, tags=tags), 0, len(texts),
                   PARALLEL_MIN)
     languages = languages_from_flags(texts, [flag for _, flag in read], dump_language)
     found = [f for f, _ in read]
@@ -120,32 +159,8 @@ def read_comments(drafts: Sequence[Draft], dump_language: str) -> Reading:
     for k, lang in enumerate(languages):
         if lang != dump_language:
             found[k] = _words_and_cues(texts, languages, dates, k, k + 1,
-                                       content=content)[0][0]
-    _tags(found, texts, [d.author for d in drafts])
+                                       content=content, tags=tags)[0][0]
     return Reading(tuple(languages), found, texts)
-
-
-TAG_WORDS = 4  # words of a page author's name that a comment may open with
-
-
-def _tags(found: list[Found], texts: Sequence[str], authors: Sequence[str | None]) -> None:
-    """A comment that opens with the name of one of the page's authors, as a page that tags
-    the one answered puts it ("Peter Hansen agreed, ..."), greets that author: set as its
-    greeting where it has none."""
-    names = {a for a in authors if a and len(a) > 1}
-    if not names:
-        return
-    for k, (text, author) in enumerate(zip(texts, authors, strict=True)):
-        cues = found[k][1]
-        if cues.greeting:
-            continue
-        said = text[:80].split(None, TAG_WORDS)
-        for n in range(min(len(said), TAG_WORDS), 0, -1):  # the longest name first
-            name = " ".join(said[:n]).rstrip(",:;.!")
-            if name in names and name != author:
-                found[k] = (found[k][0], cues._replace(greeting=name, greeting_word="tag"),
-                            found[k][2])
-                break
 
 
 def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str = "",
@@ -161,9 +176,9 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
     # each comment's own text: a big dump's is done in two halves at once.
     if reading is None:
         found = [f for f, _ in in_two(partial(_words_and_cues, texts, languages,
-                                              [d.date for d in drafts]),
+                                              [d.date for d in drafts],
+                                              tags=page_tags(drafts)),
                                       0, len(texts), PARALLEL_MIN)]
-        _tags(found, texts, [d.author for d in drafts])
     else:
         found = reading.found
     shown = [content for content, _, _ in found]

@@ -61,6 +61,11 @@ def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return date, action
 
 
+@cache
+def _edited() -> frozenset[str]:
+    return frozenset(_every_language("edited"))
+
+
 def _every_language(key: str) -> set[str]:
     return {w for lang in available() for w in lexicon_words(lang, "page", key)}
 
@@ -77,7 +82,9 @@ def _date_words() -> dict[str, set[str]]:
 def is_date(text: str) -> bool:
     if len(text) > 60:
         return False
-    t = date_text(text)
+    t = text.strip(_ICONS)
+    if t[:1] == "#":
+        t = date_text(t)
     first = t[:1].lower()
     # Most short lines (names, buttons) begin with nothing a date can begin with: that is
     # told at C speed, before the costly pattern.
@@ -119,11 +126,15 @@ def is_action(text: str) -> bool:
     action = _page_patterns()[1]
     if len(t) <= 40 and action.match(t):
         return True
-    # A button with a count in its words: "Show 5 more replies", "Vis 3 svar".
+    # A button with a count in its words: "Show 5 more replies", "2 more replies".
     if len(t) <= 40 and _NUMBER_INSIDE.search(t):
         unnumbered = " ".join(_NUMBER_INSIDE.sub(" ", t).split())
         if unnumbered and action.match(unnumbered):
             return True
+    # A note that the comment was changed: "edited 1 hr. ago", "bearbeitet".
+    said = t.split(None, 1)
+    if said[0].lower() in _edited() and (len(said) == 1 or is_date(said[1])):
+        return True
     # A row of buttons: "Reply · Share · Report", "Antworten | Melden | 12", or with the
     # comment's time among them ("Like · Reply · 3h", under the text).
     parts = _SEPARATOR.split(t) if _separated(t) else ()
@@ -141,7 +152,7 @@ def row_date(text: str) -> str | None:
                 None)
 
 
-_NUMBER_INSIDE = re.compile(r"(?<=\s)\d+(?=\s)")
+_NUMBER_INSIDE = re.compile(r"(?:^|(?<=\s))\d+(?=\s)")
 # Dots and bars set apart the parts of a line: "Reply · Share", "John Doe • 3 years ago".
 _SEPARATOR = re.compile(r"\s*[•·|]\s*")
 
@@ -150,8 +161,9 @@ def _separated(text: str) -> bool:
     return "•" in text or "·" in text or "|" in text
 
 
-_ICONS = " \t•·›‹»«|↩↪⤷"
+_ICONS = " \t•·›‹»«|↩↪⤷→←"
 NAME_WORDS = 3  # words of a name before its date in one part of a byline
+DECORATION_CHARS = 3  # a line of icons alone ("·", "•", "›") is no longer than this
 # "John Doe • 3 years ago": author and date on one line, split by a dot or bar.
 _BYLINE = re.compile(r"^(.{1,60}?)\s*[•·|]\s*(.{1,60})$")
 
@@ -273,9 +285,19 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
         return [Line(sl.number, sl.text) for sl in texts]
     if dated is None:
         dated = date_lines(texts)
-    roles = _Roles.of(texts, dated, {} if actions is None else actions)
-    return [Line(sl.number, sl.text, role)
-            for sl, role in zip(texts, roles.in_two_halves(), strict=True)]
+    # A dot or arrow on a line of its own ("·" between a name and its date) is decoration:
+    # the frames are read as if it were not there.
+    icons = [len(sl.text) <= DECORATION_CHARS and not sl.text.strip(_ICONS) for sl in texts]
+    framed = [sl for sl, icon in zip(texts, icons, strict=True) if not icon] if any(
+        icons) else texts
+    roles = _Roles.of(framed, dated, {} if actions is None else actions).in_two_halves()
+    if framed is texts:
+        return [Line(sl.number, sl.text, role) for sl, role in zip(texts, roles, strict=True)]
+    read = iter(roles)
+    return [Line(sl.number, sl.text, Role.ACTION if icon else next(read))
+            for sl, icon in zip(texts, icons, strict=True)]
+
+
 
 
 _ROLES = tuple(Role)
@@ -427,7 +449,8 @@ def _dates_an_article(lines: Sequence[SourceLine], ordered: Sequence[int],
 
 def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
     """A comment starts at an author line, or at a date line with no author line (and
-    badges) just above it, or at text after the last action line of the comment before."""
+    badges) just above it, or at text after the last action line of the comment before
+    (action lines between a comment's date and its text, "edited 1 hr. ago", are its own)."""
     drafts: list[list[Line]] = []
     leading: list[Line] = []  # action lines before the first comment go with it
     current: list[Line] | None = None  # the comment being read
@@ -446,8 +469,9 @@ def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
             starts = not _only(current, Role.AUTHOR)
         elif role is Role.ACTION:
             starts = False
-        else:
-            starts = current[-1].role is Role.ACTION
+        else:  # text after buttons, unless they stand in its comment's heading ("edited")
+            starts = (current[-1].role is Role.ACTION
+                      and any(x.role is Role.TEXT for x in current))
         if starts:
             current = [line]
             drafts.append(current)

@@ -764,3 +764,50 @@ def test_a_chrome_heading_at_the_left_edge_takes_the_headlines_under_it():
                                     "Storms were warned of in the east in March.\n"))
     assert [(b.span.first, b.span.last) for b in d.chrome] == [(8, 8)]
     assert d.article is not None and d.article.span.last == 7
+
+
+PAGE_DOTTED_NAMES = """\
+level 1
+throwaway_42
+OP
+·
+3 hr. ago
+Klarna replacing support with a bot is exactly why I stopped using them.
+124
+Reply
+level 2
+MaryK
+·
+2 hr. ago
+· edited 1 hr. ago
+Same here. Took me three weeks to get a refund.
+31
+Reply
+level 1
+Peter_S
+·
+1 hr. ago
+Did you try the email address?
+4
+Reply
+2 more replies
+Continue this thread →
+"""
+
+
+def test_a_dot_between_name_and_date_is_decoration_and_an_edit_note_no_comment():
+    layout = drafts_of(PAGE_DOTTED_NAMES, "en")
+    assert [(d.author, d.date, d.text) for d in layout.drafts] == [
+        ("throwaway_42", "3 hr. ago",
+         "Klarna replacing support with a bot is exactly why I stopped using them."),
+        ("MaryK", "2 hr. ago", "Same here. Took me three weeks to get a refund."),
+        ("Peter_S", "1 hr. ago", "Did you try the email address?")]
+    assert [d.shown_depth for d in layout.drafts] == [1, 2, 1]
+    assert all(is_action(t) for t in ("· edited 1 hr. ago", "bearbeitet", "2 more replies",
+                                      "Continue this thread →"))
+    assert not is_action("edited the article, did you?")
+    # Without the levels, the badge ("OP") and the dots, names still frame the comments.
+    plain = "\n".join(line for line in PAGE_DOTTED_NAMES.splitlines()
+                      if not line.startswith("level") and line != "OP")
+    assert [d.author for d in drafts_of(plain, "en").drafts] == ["throwaway_42", "MaryK",
+                                                                 "Peter_S"]
