@@ -39,8 +39,9 @@ def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     before, after = alternation(_every_language("clock_before")), alternation(
         _every_language("clock_after"))
     counts = alternation(_every_language("counts"))
-    clock = (rf"(?:,?\s*(?:{before})?\s*\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?"  # seconds too
+    clock = (rf"(?:\s*[,\-–]?\s*(?:{before})?\s*\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?"  # seconds too
              rf"(?:\s*[ap]\.?m\.?)?(?:\s*(?:{after}))?)?")
+    edited = alternation(_edited())
     date = re.compile(
         rf"^(?:(?:{weekday})\.?,?\s+)?"  # Mo, 20.06.2016
         rf"(?:(?:{m})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{clock}"  # June 1, 2015
@@ -50,7 +51,8 @@ def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
         rf"|(?:(?:{r})\s*)*(?:\d+\s*|(?:{one})\s+)(?:{unit})\.?(?:\s+(?:{r})\.?)*"  # 3 hr. ago
         rf"|(?:{r})\.?(?:,?\s+(?:(?:{r})\.?|\d{{1,2}}[:.]\d{{2}}))*"  # i går kl. 18.06
-        rf")\.?(?:\s+(?-i:[A-Z]{{2,4}}))?$",  # a time zone: CET, BST
+        rf")\.?(?:\s+(?-i:[A-Z]{{2,4}}))?"  # a time zone: CET, BST
+        rf"(?:\s*\((?:{edited})\))?$",  # "3 hours ago (edited)"
         re.IGNORECASE,
     )
     action = re.compile(

@@ -727,6 +727,8 @@ def test_a_page_with_the_time_among_the_buttons_under_the_text():
 def test_dates_with_seconds_and_numbered_comments():
     assert is_date("23. November 2026, 14:32:11") and is_date("12/06/2024 14:32:11")
     assert is_date("#12 — vor 3 Stunden") and is_date("#1.1 · 2 hours ago")
+    assert is_date("20. Juni 2016 - 09:15") and is_date("3 hours ago (edited)")
+    assert not is_date("Juni 2015 - das war") and not is_date("3 - 4 Stunden")
     assert not is_date("#12 ist meine Lieblingszahl")
     page = ("#1 — vor 3 Stunden\nDen Kundendienst via KI abwickeln ist ne geniale Idee!\n"
             "Antworten\nLink kopieren\n"
