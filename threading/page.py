@@ -255,13 +255,15 @@ FRAMES_SAMPLED = 200  # comments whose heading _badged looks at
 
 def _badged(texts: Sequence[SourceLine], dated: set[int], actions: dict[str, bool]) -> bool:
     """Whether the page may put a badge between a name and its date ("Peter M." /
-    "Abonnent" / date).  Not where the comments that follow another's buttons (the first
-    FRAMES_SAMPLED of them) all have their name right above their date: there a short line
-    above the name above the first date is the page's ("Sort by: Best"), no author."""
-    ones = twos = 0
+    "Abonnent" / date).  Not where the comments that follow another's buttons (among the
+    first FRAMES_SAMPLED dated ones) all have their name right above their date: there a
+    short line above the name above the first date is the page's ("Sort by: Best"), no
+    author."""
+    ones = twos = seen = 0
     for k in range(3, len(texts)):
         if texts[k].number not in dated:
             continue
+        seen += 1
         # The name-like lines between this date and the buttons above it.
         for heading, sl in enumerate((texts[k - 1], texts[k - 2], texts[k - 3])):
             if sl.number in dated:
@@ -272,7 +274,7 @@ def _badged(texts: Sequence[SourceLine], dated: set[int], actions: dict[str, boo
                 break
             if not _author_like(sl.text):
                 break
-        if ones + twos >= FRAMES_SAMPLED:
+        if seen >= FRAMES_SAMPLED:
             break
     return twos > 0 or ones < 2
 
@@ -298,8 +300,6 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
     read = iter(roles)
     return [Line(sl.number, sl.text, Role.ACTION if icon else next(read))
             for sl, icon in zip(texts, icons, strict=True)]
-
-
 
 
 _ROLES = tuple(Role)
