@@ -813,3 +813,26 @@ def test_a_dot_between_name_and_date_is_decoration_and_an_edit_note_no_comment()
                       if not line.startswith("level") and line != "OP")
     assert [d.author for d in drafts_of(plain, "en").drafts] == ["throwaway_42", "MaryK",
                                                                  "Peter_S"]
+
+
+PAGE_HANDLES = """\
+@techreviewer
+2 years ago
+The part about the hotline at 4:32 is spot on.
+1.2K
+Reply
+14 replies
+@anna_k
+2 years ago
+@techreviewer exactly, I waited 40 minutes last week.
+56
+Reply
+"""
+
+
+def test_a_page_signed_with_handles_and_counted_in_thousands():
+    d = reconstruct(PAGE_HANDLES)
+    assert [(c.author, c.date, c.text) for c in d.comments] == [
+        ("@techreviewer", "2 years ago", "The part about the hotline at 4:32 is spot on."),
+        ("@anna_k", "2 years ago", "@techreviewer exactly, I waited 40 minutes last week.")]
+    assert d.comments[1].parent == d.comments[0].id
