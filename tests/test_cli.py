@@ -71,6 +71,15 @@ def test_explain_shows_evidence_and_confidence(capsys, fixtures):
     assert "author Andreas inferred (greeting)" in out
 
 
+def test_a_tree_printed_to_a_pipe_keeps_every_line_whole(capsys, fixtures):
+    code, out, _ = run(capsys, "print", str(fixtures / "klarna-de.txt"), "--explain")
+    assert code == 0
+    # Drawn at 80 columns, the evidence was cut off mid-word.
+    assert "greets Peter: names the writer of the comment before (+" in out
+    assert max(map(len, out.splitlines())) > 120
+    assert not any(line != line.rstrip() for line in out.splitlines())  # and not padded
+
+
 def test_markdown_nests_replies(capsys, fixtures):
     code, out, _ = run(capsys, "print", str(fixtures / "klarna-de.txt"), "--format", "markdown",
                        "--attacher", "chain")

@@ -49,5 +49,13 @@ def discussion_tree(d: Discussion, *, explain: bool = False) -> Tree:
     return tree
 
 
+PIPED_WIDTH = 100_000  # a tree written to a file or pipe is cut at no width
+
+
 def print_tree(d: Discussion, console: Console, *, explain: bool = False) -> None:
+    """The tree at the terminal's width; into a file or pipe, every line whole (a tree is
+    drawn at the console's width, 80 columns when there is no terminal, which cut the
+    evidence of `--explain` off mid-word)."""
+    if not console.is_terminal:
+        console = Console(file=console.file, highlight=False, width=PIPED_WIDTH)
     console.print(discussion_tree(d, explain=explain), soft_wrap=not console.is_terminal)
