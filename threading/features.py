@@ -90,8 +90,8 @@ def _words_and_cues(texts: Sequence[str], languages: Sequence[str],
                                    languages[start:stop], dates[start:stop], strict=True):
         tokens = words(text[:3000])
         cues = comment_cues([text], lang, tokens)
-        if tags is not None and not cues.greeting and (name := tags.opening(text, k)):
-            cues = cues._replace(greeting=name, greeting_word="tag")
+        if tags is not None:
+            cues = tags.resolve(cues, text, k)
         found = (_content(tokens, lang, pool) if content else {}, cues, sort_key(date))
         out.append((found, flag_for is not None and looks_foreign(text, flag_for, tokens)))
     return out
@@ -103,11 +103,21 @@ _AFTER_TAG = ",:;.!"
 
 class Tags(NamedTuple):
     """The page's authors, as a comment that opens with one's name greets them ("Peter
-    Hansen agreed, ...": pages that tag the one answered put the name so)."""
+    Hansen agreed, ...": pages that tag the one answered put the name so), and their
+    handles, by which a reply may greet them ("@maryk" for Mary K)."""
 
     authors: Sequence[str | None]  # each comment's
     names: frozenset[str]
     firsts: frozenset[str]  # the names' first words: most comments start with none
+    handles: dict[str, str]  # handle without its "@" -> the author shown above it
+
+    def resolve(self, cues: Cues, text: str, k: int) -> Cues:
+        """Comment k's cues with the page's authors it greets by handle or opening name."""
+        if cues.greeting:
+            author = self.handles.get(cues.greeting)
+            return cues if author is None else cues._replace(greeting=author)
+        name = self.opening(text, k)
+        return cues if name is None else cues._replace(greeting=name, greeting_word="tag")
 
     def opening(self, text: str, k: int) -> str | None:
         """The name of another comment's author that comment k (`text`) opens with."""
@@ -128,8 +138,15 @@ def page_tags(drafts: Sequence[Draft]) -> Tags | None:
     names = frozenset(a for a in authors if a and len(a) > 1)
     if not names:
         return None
+    handles: dict[str, str] = {}
+    for d in drafts:
+        if d.handle and d.author:
+            handle = d.handle.lstrip("@")  # "@anna@social.example" is greeted as "@anna" too
+            handles.setdefault(handle, d.author)
+            handles.setdefault(handle.split("@", 1)[0], d.author)
     return Tags(authors, names,
-                frozenset(name.split(None, 1)[0].rstrip(_AFTER_TAG) for name in names))
+                frozenset(name.split(None, 1)[0].rstrip(_AFTER_TAG) for name in names),
+                handles)
 
 
 class Reading(NamedTuple):

@@ -537,18 +537,27 @@ def _only(draft: Sequence[Line], role: Role) -> bool:
     return seen
 
 
+_HANDLE = re.compile(r"@[\w.\-]{2,40}(?:@[\w.\-]{2,60})?")  # "@maryk", "@anna@social.example"
+
+
 def draft_of(lines: Sequence[Line]) -> Draft:
-    author = date = None
+    author = date = handle = None
+    heading = True  # no text yet
     for x in lines:  # the first of each
         if x.role is Role.AUTHOR:
             if author is None:
                 author = x.text
         elif x.role is Role.DATE and date is None:
             date = x.text
+        elif x.role is Role.TEXT:
+            heading = False
+        elif (heading and x.role is Role.ACTION and author is not None and handle is None
+              and _HANDLE.fullmatch(x.text)):
+            handle = x.text  # a badge under the name that is a handle
     both = byline(date) if date is not None else None
     if both is not None:
         author, date = author or both[0], both[1]
     if date is None:  # a page that puts the time among the buttons under the text
         date = next((found for x in lines if x.role is Role.ACTION
                      and (found := row_date(x.text))), None)
-    return Draft(tuple(lines), author, date_text(date) if date else date)
+    return Draft(tuple(lines), author, date_text(date) if date else date, handle=handle)

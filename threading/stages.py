@@ -22,6 +22,9 @@ class Draft:
     # How likely the comment starts where it does: below 1 where segmentation guessed
     # (bare and blank dumps), so a link's confidence can own that doubt too.
     start_chance: float = 1.0
+    # The handle a page shows under the author's name ("Mary K" / "@maryk"), by which
+    # replies address the author ("Replying to @maryk").
+    handle: str | None = None
 
     @property
     def text(self) -> str:

@@ -836,3 +836,45 @@ def test_a_page_signed_with_handles_and_counted_in_thousands():
         ("@techreviewer", "2 years ago", "The part about the hotline at 4:32 is spot on."),
         ("@anna_k", "2 years ago", "@techreviewer exactly, I waited 40 minutes last week.")]
     assert d.comments[1].parent == d.comments[0].id
+
+
+PAGE_NAMES_AND_HANDLES = """\
+Sebastian S.
+@klarnaceo
+·
+3h
+Our AI assistant now does the work of 700 agents.
+1.2K
+Mary K
+@maryk
+·
+2h
+Replying to @klarnaceo
+Happier? I waited three weeks for a refund.
+12
+Tom B
+@tomb@social.example
+·
+1h
+Same here, the bot kept sending me links.
+3
+Ann
+@ann
+·
+1h
+@tomb did you try the email address?
+1
+"""
+
+
+def test_a_handle_under_the_name_is_how_replies_greet_its_author():
+    d = reconstruct(PAGE_NAMES_AND_HANDLES)
+    assert [c.author for c in d.comments] == ["Sebastian S.", "Mary K", "Tom B", "Ann"]
+    ids = [c.id for c in d.comments]
+    assert d.comments[1].parent == ids[0]  # "Replying to @klarnaceo": Sebastian S.
+    assert any(e.detail == "greets Sebastian S., who wrote the parent"
+               for e in d.comments[1].evidence)
+    assert d.comments[3].parent == ids[2]  # "@tomb", whose handle names an instance too
+    drafts = drafts_of(PAGE_NAMES_AND_HANDLES, "en").drafts
+    assert [x.handle for x in drafts] == ["@klarnaceo", "@maryk", "@tomb@social.example",
+                                          "@ann"]
