@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache, partial
 from itertools import takewhile
 
-from .dates import day_offsets, month_numbers
+from .dates import day_offsets, month_numbers, sort_key
 from .lexicon import available
 from .lexicon import words as lexicon_words
 from .lines import SourceLine, text_lines
@@ -92,7 +92,11 @@ def is_date(text: str) -> bool:
     # told at C speed, before the costly pattern.
     if not first.isdigit() and not t.lower().startswith(_date_openings().get(first, ())):
         return False
-    return bool(_page_patterns()[0].match(t))
+    if not _page_patterns()[0].match(t):
+        return False
+    # Without a number, only what tells a time ("heute", "an hour ago"): the words around
+    # a date ("at", "vor", "siden") are no date alone.
+    return any(ch.isdigit() for ch in t) or sort_key(t) is not None
 
 
 @cache

@@ -729,6 +729,9 @@ def test_dates_with_seconds_and_numbered_comments():
     assert is_date("#12 — vor 3 Stunden") and is_date("#1.1 · 2 hours ago")
     assert is_date("20. Juni 2016 - 09:15") and is_date("3 hours ago (edited)")
     assert not is_date("Juni 2015 - das war") and not is_date("3 - 4 Stunden")
+    # The words around a date are no date alone; what tells a time without a number is.
+    assert not any(map(is_date, ["a", "at", "ago", "vor", "um", "siden", "sedan"]))
+    assert all(map(is_date, ["heute", "just now", "an hour ago", "vor einem Tag", "i går"]))
     assert not is_date("#12 ist meine Lieblingszahl")
     page = ("#1 — vor 3 Stunden\nDen Kundendienst via KI abwickeln ist ne geniale Idee!\n"
             "Antworten\nLink kopieren\n"
