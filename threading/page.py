@@ -22,7 +22,7 @@ from .lines import SourceLine, text_lines
 from .model import Line, Role
 from .parallel import in_background, in_two
 from .stages import Draft
-from .text import alternation, asked_once
+from .text import alternation, asked_once, title_like
 
 # A vote count alone: "12", "+3", "- 2", "1.2K".
 _VOTES = r"[+\-−]?\s?(?:\d{1,6}|\d{1,3}(?:[.,]\d)?\s?[kKmM])"
@@ -171,18 +171,18 @@ _ICONS = " \t•·›‹»«|↩↪⤷→←"
 NAME_WORDS = 3  # words of a name before its date in one part of a byline
 DECORATION_CHARS = 3  # a line of icons alone ("·", "•", "›") is no longer than this
 # "John Doe • 3 years ago": author and date on one line, split by a dot or bar.
-_BYLINE = re.compile(r"^(.{1,60}?)\s*[•·|]\s*(.{1,60})$")
+_BYLINE = re.compile(r"^(.{1,60}?)\s*[•·|»]\s*(.{1,60})$")
 
 
 def byline(text: str) -> tuple[str, str] | None:
     """(author, date) for a line that gives both, "John Doe • 3 years ago" or
     "1. Juni 2015, 18:06 · Peter"."""
-    if len(text) > 120 or not _separated(text):
+    if len(text) > 120 or not (_separated(text) or "»" in text):
         return None
     m = _BYLINE.match(text.strip())
     if m is None:
         return None
-    first, second = m.group(1), m.group(2)
+    first, second = _by_pattern().sub("", m.group(1)), m.group(2)
     if is_date(second) and _author_like(first):
         return first, second
     if is_date(first) and _author_like(second) and not is_date(second):
@@ -201,7 +201,19 @@ def _dated(text: str) -> bool:
 
 
 def _author_like(text: str) -> bool:
-    return 0 < len(text) <= 60 and len(text.split()) <= 5 and not is_action(text)
+    return (0 < len(text) <= 60 and len(text.split()) <= 5 and not is_action(text)
+            and not text.lower().startswith(_reply_prefixes()))
+
+
+@cache
+def _reply_prefixes() -> tuple[str, ...]:
+    return tuple(_every_language("reply_prefixes"))
+
+
+@cache
+def _by_pattern() -> re.Pattern[str]:
+    """The words before the name in a byline: "Post by", "von"."""
+    return re.compile(rf"^(?:{alternation(_every_language('by'))})\s+", re.IGNORECASE)
 
 
 PARALLEL_MIN = 50_000  # lines: below this, a forked worker costs about what it saves
@@ -262,8 +274,8 @@ def _badged(texts: Sequence[SourceLine], dated: set[int], actions: dict[str, boo
     "Abonnent" / date).  Not where the comments that follow another's buttons (among the
     first FRAMES_SAMPLED dated ones) all have their name right above their date: there a
     short line above the name above the first date is the page's ("Sort by: Best"), no
-    author."""
-    ones = twos = seen = 0
+    author; nor where a reply's subject stands above a name ("Re: Klarna" / anna_k)."""
+    ones = twos = subjects = seen = 0
     for k in range(3, len(texts)):
         if texts[k].number not in dated:
             continue
@@ -277,10 +289,13 @@ def _badged(texts: Sequence[SourceLine], dated: set[int], actions: dict[str, boo
                 twos += heading == 2
                 break
             if not _author_like(sl.text):
+                subjects += heading == 1 and sl.text.lower().startswith(_reply_prefixes())
                 break
         if seen >= FRAMES_SAMPLED:
             break
-    return twos > 0 or ones < 2
+    # A page that prints a subject above the name ("Re: Klarna" / anna_k / date) has no
+    # badges there: the line above a name is its subject.
+    return (twos > 0 or ones < 2) and not subjects
 
 
 def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = None,
@@ -322,6 +337,7 @@ class _Roles:
         self.signed, self.named_below, self.badged = signed, named_below, badged
         self.actions = actions  # the asked_once cache of is_action
         self.authors: dict[str, bool] = {}
+        self.signed_dates: dict[str, bool] = {}  # date lines that name their author (byline)
 
     @classmethod
     def of(cls, texts: Sequence[SourceLine], dated: set[int], actions: dict[str, bool]
@@ -369,7 +385,8 @@ class _Roles:
                       and not self._title_number(i, above)):
                     role = Role.ACTION
                 elif (i < last and texts[i + 1].number in dated
-                      and asked_once(authors, sl.text, _author_like)):
+                      and asked_once(authors, sl.text, _author_like)
+                      and not asked_once(self.signed_dates, texts[i + 1].text, byline)):
                     # A name with a badge under it ("Peter M." / "Abonnent" / date): the
                     # badge is no author of its own.
                     role = Role.ACTION if above is Role.AUTHOR else Role.AUTHOR
@@ -422,6 +439,8 @@ def first_comment(lines: Sequence[SourceLine], dated: set[int], actions: dict[st
     k = len(framed) - 1  # the date line: its name, badges and buttons are above it
     while k and framed[k - 1].role in (Role.AUTHOR, Role.ACTION):
         k -= 1
+    if k and framed[k - 1].text.lower().startswith(_reply_prefixes()):
+        k -= 1  # its subject ("Re: Klarna"), which group_page gives it
     return framed[k].number
 
 
@@ -470,9 +489,9 @@ def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
                 drafts.append(current)
             continue
         if role is Role.AUTHOR:  # unless under its comment's date, with no name yet
-            starts = not _only(current, Role.DATE)
+            starts = not (_only(current, Role.DATE) or _subject(current))
         elif role is Role.DATE:  # under its author line (and badges), or alone
-            starts = not _only(current, Role.AUTHOR)
+            starts = not (_only(current, Role.AUTHOR) or _subject(current))
         elif role is Role.ACTION:
             starts = False
         else:  # text after buttons, unless they stand in its comment's heading ("edited")
@@ -529,14 +548,22 @@ def _last_own(lines: Sequence[Line]) -> int:
     return max((k for k, x in enumerate(lines) if x.role is not Role.ACTION), default=-1)
 
 
+def _subject(draft: Sequence[Line]) -> bool:
+    """Whether a draft so far is one short line of text (after the buttons of the comment
+    before, or first on the page): the subject a forum prints above a comment's author
+    and date ("Re: Klarna und KI"), not a comment of its own."""
+    return len(draft) == 1 and draft[0].role is Role.TEXT and title_like(draft[0].text, 100)
+
+
 def _only(draft: Sequence[Line], role: Role) -> bool:
     """Whether a draft so far is a `role` line and buttons (badges, the action lines above
-    a page's first comment) and nothing else: the heading of a comment still open."""
+    a page's first comment), after a subject or not (see _subject), and nothing else: the
+    heading of a comment still open."""
     seen = False
-    for line in draft:
+    for k, line in enumerate(draft):
         if line.role is role:
             seen = True
-        elif line.role is not Role.ACTION:
+        elif line.role is not Role.ACTION and not (k == 0 and _subject(draft[:1])):
             return False
     return seen
 

@@ -881,3 +881,51 @@ def test_a_handle_under_the_name_is_how_replies_greet_its_author():
     drafts = drafts_of(PAGE_NAMES_AND_HANDLES, "en").drafts
     assert [x.handle for x in drafts] == ["@klarnaceo", "@maryk", "@tomb@social.example",
                                           "@ann"]
+
+
+PAGE_FORUM_BYLINES = """\
+Klarna und KI
+Post by anna_k » Mon Jun 10, 2024 2:32 pm
+Das war doch absehbar, die sparen wo sie können.
+Quote
+Top
+Re: Klarna und KI
+Post by bernd77 » Mon Jun 10, 2024 3:01 pm
+Hallo anna_k, welche Firma spart denn nicht?
+Quote
+Top
+"""
+
+PAGE_SUBJECTS_ABOVE_NAMES = """\
+Re: Klarna und KI
+anna_k
+23.11.2026 14:32
+Das war doch absehbar, die sparen wo sie können.
+Antworten
+Re: Klarna und KI
+bernd77
+23.11.2026 14:40
+Hallo anna_k, welche Firma spart denn nicht?
+Antworten
+Bürokratie
+chris_x
+23.11.2026 15:01
+Die KI wird auch keine Anträge schneller bearbeiten.
+Antworten
+"""
+
+
+def test_a_forum_s_subject_lines_go_with_the_comments_they_head():
+    # A byline with the name after "Post by" and the date after "»"; each reply's subject
+    # above it.  The thread's title, first, is the page's.
+    layout = drafts_of(PAGE_FORUM_BYLINES, "en")
+    assert [(d.author, d.date, d.text) for d in layout.drafts] == [
+        ("anna_k", "Mon Jun 10, 2024 2:32 pm", "Das war doch absehbar, die sparen wo sie können."),
+        ("bernd77", "Mon Jun 10, 2024 3:01 pm",
+         "Re: Klarna und KI\nHallo anna_k, welche Firma spart denn nicht?")]
+    assert byline("Beitrag von anna_k » 10.06.2024, 14:32") == ("anna_k", "10.06.2024, 14:32")
+    # A subject above the name is no author, nor the name a badge, with "Re:" or without.
+    layout = drafts_of(PAGE_SUBJECTS_ABOVE_NAMES)
+    assert [(d.author, d.text.split("\n")[0]) for d in layout.drafts] == [
+        ("anna_k", "Re: Klarna und KI"), ("bernd77", "Re: Klarna und KI"),
+        ("chris_x", "Bürokratie")]
