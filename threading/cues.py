@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from .lexicon import function_words, lowered
+from .lexicon import function_words, lowered, reply_prefixes
 from .lexicon import words as lexicon_words
 from .text import alternation, choice_table, find_phrase, first_of, head, words
 
@@ -241,8 +241,9 @@ def comment_cues(paragraphs: Sequence[str], language: str,
     if tokens is None:
         tokens = words(text[:3000])
     present = set(tokens[:120])
-    name, word, lower = _greeting(text, language)
-    found = first_of(head(text), _opening_table(language))
+    opening = _after_subject(text)
+    name, word, lower = _greeting(opening, language)
+    found = first_of(head(opening), _opening_table(language))
     shows, phrase = (OPENINGS[found[0]], found[1]) if found else (None, None)
     kind = shows if shows in OPENER_KINDS else None
     found_mentions: tuple[str, ...] = ()
@@ -267,6 +268,16 @@ def comment_cues(paragraphs: Sequence[str], language: str,
         refers_back=phrase if shows == "refers_back" else None,
         length=len(text),
     )
+
+
+def _after_subject(text: str) -> str:
+    """A comment's text from where its own words begin: after a subject line that names
+    the thread ("Re: Klarna und KI"), which a forum copies above a reply."""
+    if text[:12].lower().startswith(reply_prefixes()):
+        _, newline, rest = text.partition("\n")
+        if newline and rest.strip():
+            return rest
+    return text
 
 
 @cache

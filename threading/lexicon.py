@@ -53,3 +53,11 @@ def function_words(language: str) -> frozenset[str]:
     table = lexicon(language).get("language", {})
     return frozenset(w.lower() for key in ("stopwords", "function_words")
                      for w in table.get(key, ()))
+
+
+@cache
+def reply_prefixes() -> tuple[str, ...]:
+    """What opens a reply's subject line in any language we have ("re:", "aw:", "sv:"):
+    such a line names the thread, not what the reply says."""
+    return tuple(sorted({w.lower() for lang in available()
+                         for w in words(lang, "page", "reply_prefixes")}))

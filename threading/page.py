@@ -16,7 +16,7 @@ from functools import cache, partial
 from itertools import takewhile
 
 from .dates import day_offsets, month_numbers, sort_key
-from .lexicon import available
+from .lexicon import available, reply_prefixes
 from .lexicon import words as lexicon_words
 from .lines import SourceLine, text_lines
 from .model import Line, Role
@@ -202,12 +202,7 @@ def _dated(text: str) -> bool:
 
 def _author_like(text: str) -> bool:
     return (0 < len(text) <= 60 and len(text.split()) <= 5 and not is_action(text)
-            and not text.lower().startswith(_reply_prefixes()))
-
-
-@cache
-def _reply_prefixes() -> tuple[str, ...]:
-    return tuple(_every_language("reply_prefixes"))
+            and not text.lower().startswith(reply_prefixes()))
 
 
 @cache
@@ -289,7 +284,7 @@ def _badged(texts: Sequence[SourceLine], dated: set[int], actions: dict[str, boo
                 twos += heading == 2
                 break
             if not _author_like(sl.text):
-                subjects += heading == 1 and sl.text.lower().startswith(_reply_prefixes())
+                subjects += heading == 1 and sl.text.lower().startswith(reply_prefixes())
                 break
         if seen >= FRAMES_SAMPLED:
             break
@@ -439,7 +434,7 @@ def first_comment(lines: Sequence[SourceLine], dated: set[int], actions: dict[st
     k = len(framed) - 1  # the date line: its name, badges and buttons are above it
     while k and framed[k - 1].role in (Role.AUTHOR, Role.ACTION):
         k -= 1
-    if k and framed[k - 1].text.lower().startswith(_reply_prefixes()):
+    if k and framed[k - 1].text.lower().startswith(reply_prefixes()):
         k -= 1  # its subject ("Re: Klarna"), which group_page gives it
     return framed[k].number
 

@@ -929,3 +929,7 @@ def test_a_forum_s_subject_lines_go_with_the_comments_they_head():
     assert [(d.author, d.text.split("\n")[0]) for d in layout.drafts] == [
         ("anna_k", "Re: Klarna und KI"), ("bernd77", "Re: Klarna und KI"),
         ("chris_x", "Bürokratie")]
+    # The subject names the thread: the reply's own words start under it.
+    d = reconstruct(PAGE_SUBJECTS_ABOVE_NAMES)
+    assert d.comments[1].parent == d.comments[0].id
+    assert any(e.detail == "greets anna_k, who wrote the parent" for e in d.comments[1].evidence)
