@@ -332,7 +332,6 @@ class _Roles:
         self.signed, self.named_below, self.badged = signed, named_below, badged
         self.actions = actions  # the asked_once cache of is_action
         self.authors: dict[str, bool] = {}
-        self.signed_dates: dict[str, bool] = {}  # date lines that name their author (byline)
 
     @classmethod
     def of(cls, texts: Sequence[SourceLine], dated: set[int], actions: dict[str, bool]
@@ -381,9 +380,10 @@ class _Roles:
                     role = Role.ACTION
                 elif (i < last and texts[i + 1].number in dated
                       and asked_once(authors, sl.text, _author_like)
-                      and not asked_once(self.signed_dates, texts[i + 1].text, byline)):
+                      and byline(texts[i + 1].text) is None):
                     # A name with a badge under it ("Peter M." / "Abonnent" / date): the
-                    # badge is no author of its own.
+                    # badge is no author of its own.  (Above a byline that names the
+                    # author, "Post by anna_k » ...", a line is the subject, not a name.)
                     role = Role.ACTION if above is Role.AUTHOR else Role.AUTHOR
                 elif asked_once(authors, sl.text, _author_like) and self._author_here(i, above):
                     role = Role.AUTHOR
