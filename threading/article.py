@@ -65,7 +65,7 @@ def _chrome_numbers(texts: Sequence[SourceLine], shown: Indentation, language: s
     heading: dict[str, bool] = {}
     # Where the indentation nests replies, the last line is a comment's like any other.
     last = len(texts) - 1 if not shown.nested else None
-    headings = _phrase_set(language, "chrome")  # as a heading over headlines is written
+    headings = _written_headings(language)
     for i, sl in enumerate(texts):
         # A heading counts only above a run set aside (or at the very end): that is
         # looked at first, as it rules out nearly every line at once.
@@ -74,7 +74,7 @@ def _chrome_numbers(texts: Sequence[SourceLine], shown: Indentation, language: s
                 and len(sl.text) <= 60
                 and asked_once(heading, sl.text, _matches, language, "chrome", True)):
             found.add(sl.number)
-        elif (len(sl.text) <= 60 and sl.text.rstrip(" :.").lower() in headings
+        elif (sl.text in headings
               and sl.number not in found and i + 1 < len(texts)
               and title_like(texts[i + 1].text, HEADLINE_CHARS)):
             found.update(_headlines_under(texts, i, aside, language))
@@ -82,6 +82,15 @@ def _chrome_numbers(texts: Sequence[SourceLine], shown: Indentation, language: s
 
 
 HEADLINE_CHARS = 100  # a headline listed under "Most read" is no longer than this
+
+
+@cache
+def _written_headings(language: str) -> frozenset[str]:
+    """The chrome headings as a page writes them ("Most read", "MOST READ", "Most Read:"):
+    a line is looked up as it is, which costs next to nothing on the lines of a big dump."""
+    return frozenset(form + end for phrase in _phrase_set(language, "chrome")
+                     for form in (phrase, phrase.capitalize(), phrase.title(), phrase.upper())
+                     for end in ("", ":"))
 
 
 def _headlines_under(texts: Sequence[SourceLine], i: int, aside: set[int], language: str

@@ -64,8 +64,8 @@ def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
-def _edited() -> frozenset[str]:
-    return frozenset(_every_language("edited"))
+def _edited() -> tuple[str, ...]:
+    return tuple(sorted(_every_language("edited")))
 
 
 def _every_language(key: str) -> set[str]:
@@ -96,7 +96,7 @@ def is_date(text: str) -> bool:
         return False
     # Without a number, only what tells a time ("heute", "an hour ago"): the words around
     # a date ("at", "vor", "siden") are no date alone.
-    return any(ch.isdigit() for ch in t) or sort_key(t) is not None
+    return first.isdigit() or _DIGIT.search(t) is not None or sort_key(t) is not None
 
 
 @cache
@@ -110,6 +110,7 @@ def _date_openings() -> dict[str, tuple[str, ...]]:
     return {first: tuple(found) for first, found in table.items()}
 
 
+_DIGIT = re.compile(r"\d")
 # A comment's number before its date: "#12 — vor 3 Stunden", "#1.1 · 2 hours ago".
 _NUMBERED = re.compile(r"#\d+(?:\.\d+)*\s*[—–\-•·|:]?\s*")
 
@@ -138,9 +139,10 @@ def is_action(text: str) -> bool:
         if unnumbered and action.match(unnumbered):
             return True
     # A note that the comment was changed: "edited 1 hr. ago", "bearbeitet".
-    said = t.split(None, 1)
-    if said[0].lower() in _edited() and (len(said) == 1 or is_date(said[1])):
-        return True
+    if t.lower().startswith(_edited()):
+        said = t.split(None, 1)
+        if said[0].lower() in _edited() and (len(said) == 1 or is_date(said[1])):
+            return True
     # A row of buttons: "Reply · Share · Report", "Antworten | Melden | 12", or with the
     # comment's time among them ("Like · Reply · 3h", under the text).
     parts = _SEPARATOR.split(t) if _separated(t) else ()
@@ -555,10 +557,12 @@ def _only(draft: Sequence[Line], role: Role) -> bool:
     a page's first comment), after a subject or not (see _subject), and nothing else: the
     heading of a comment still open."""
     seen = False
-    for k, line in enumerate(draft):
+    for line in draft:
         if line.role is role:
             seen = True
-        elif line.role is not Role.ACTION and not (k == 0 and _subject(draft[:1])):
+        elif line.role is not Role.ACTION:
+            if line is draft[0] and line.role is Role.TEXT and _subject(draft[:1]):
+                continue
             return False
     return seen
 
@@ -570,14 +574,16 @@ def draft_of(lines: Sequence[Line]) -> Draft:
     author = date = handle = None
     heading = True  # no text yet
     for x in lines:  # the first of each
-        if x.role is Role.AUTHOR:
+        role = x.role
+        if role is Role.TEXT:
+            heading = False
+        elif role is Role.AUTHOR:
             if author is None:
                 author = x.text
-        elif x.role is Role.DATE and date is None:
-            date = x.text
-        elif x.role is Role.TEXT:
-            heading = False
-        elif (heading and x.role is Role.ACTION and author is not None and handle is None
+        elif role is Role.DATE:
+            if date is None:
+                date = x.text
+        elif (heading and author is not None and handle is None and x.text[:1] == "@"
               and _HANDLE.fullmatch(x.text)):
             handle = x.text  # a badge under the name that is a handle
     both = byline(date) if date is not None else None
@@ -586,4 +592,8 @@ def draft_of(lines: Sequence[Line]) -> Draft:
     if date is None:  # a page that puts the time among the buttons under the text
         date = next((found for x in lines if x.role is Role.ACTION
                      and (found := row_date(x.text))), None)
-    return Draft(tuple(lines), author, date_text(date) if date else date, handle=handle)
+    if date:
+        date = date.strip(_ICONS)
+        if date[:1] == "#":
+            date = date_text(date)
+    return Draft(tuple(lines), author, date, handle=handle)
