@@ -202,8 +202,10 @@ def _dated(text: str) -> bool:
     return is_date(text) or byline(text) is not None
 
 
-def _author_like(text: str) -> bool:
-    return (0 < len(text) <= 60 and len(text.split()) <= 5 and not is_action(text)
+def _author_like(text: str, actions: dict[str, bool] | None = None) -> bool:
+    """`actions`: the asked_once cache of is_action, when the caller has one."""
+    return (0 < len(text) <= 60 and len(text.split()) <= 5
+            and not (is_action(text) if actions is None else asked_once(actions, text, is_action))
             and not text.lower().startswith(reply_prefixes()))
 
 
@@ -381,13 +383,14 @@ class _Roles:
                       and not self._title_number(i, above)):
                     role = Role.ACTION
                 elif (i < last and texts[i + 1].number in dated
-                      and asked_once(authors, sl.text, _author_like)
+                      and asked_once(authors, sl.text, _author_like, actions)
                       and byline(texts[i + 1].text) is None):
                     # A name with a badge under it ("Peter M." / "Abonnent" / date): the
                     # badge is no author of its own.  (Above a byline that names the
                     # author, "Post by anna_k » ...", a line is the subject, not a name.)
                     role = Role.ACTION if above is Role.AUTHOR else Role.AUTHOR
-                elif asked_once(authors, sl.text, _author_like) and self._author_here(i, above):
+                elif (asked_once(authors, sl.text, _author_like, actions)
+                      and self._author_here(i, above)):
                     role = Role.AUTHOR
             out.append(role)
             above = role
@@ -407,7 +410,8 @@ class _Roles:
         with the comment's text after it."""
         texts = self.texts
         if i + 2 < len(texts) and texts[i + 2].number in self.dated:
-            return self.badged and asked_once(self.authors, texts[i + 1].text, _author_like)
+            return self.badged and asked_once(self.authors, texts[i + 1].text, _author_like,
+                                              self.actions)
         return self.signed and not asked_once(self.actions, texts[i + 1].text, is_action)
 
     def _title_number(self, i: int, above: Role | None) -> bool:
