@@ -309,13 +309,13 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
         dated = date_lines(texts)
     # A dot or arrow on a line of its own ("·" between a name and its date) is decoration:
     # the frames are read as if it were not there.
-    icons = [len(sl.text) <= DECORATION_CHARS and not sl.text.strip(_ICONS) for sl in texts]
-    framed = [sl for sl, icon in zip(texts, icons, strict=True) if not icon] if any(
-        icons) else texts
-    roles = _Roles.of(framed, dated, {} if actions is None else actions).in_two_halves()
-    if framed is texts:
+    short = [sl.text for sl in texts if len(sl.text) <= DECORATION_CHARS]
+    if not any(not text.strip(_ICONS) for text in short):  # no icon alone: the usual page
+        roles = _Roles.of(texts, dated, {} if actions is None else actions).in_two_halves()
         return [Line(sl.number, sl.text, role) for sl, role in zip(texts, roles, strict=True)]
-    read = iter(roles)
+    icons = [len(sl.text) <= DECORATION_CHARS and not sl.text.strip(_ICONS) for sl in texts]
+    framed = [sl for sl, icon in zip(texts, icons, strict=True) if not icon]
+    read = iter(_Roles.of(framed, dated, {} if actions is None else actions).in_two_halves())
     return [Line(sl.number, sl.text, Role.ACTION if icon else next(read))
             for sl, icon in zip(texts, icons, strict=True)]
 
