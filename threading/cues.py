@@ -241,7 +241,7 @@ def comment_cues(paragraphs: Sequence[str], language: str,
     if tokens is None:
         tokens = words(text[:3000])
     present = set(tokens[:120])
-    opening = _after_subject(text)
+    opening = after_subject(text)
     name, word, lower = _greeting(opening, language)
     found = first_of(head(opening), _opening_table(language))
     shows, phrase = (OPENINGS[found[0]], found[1]) if found else (None, None)
@@ -270,7 +270,7 @@ def comment_cues(paragraphs: Sequence[str], language: str,
     )
 
 
-def _after_subject(text: str) -> str:
+def after_subject(text: str) -> str:
     """A comment's text from where its own words begin: after a subject line that names
     the thread ("Re: Klarna und KI"), which a forum copies above a reply."""
     if text[:12].lower().startswith(reply_prefixes()):

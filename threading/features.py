@@ -16,7 +16,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from .authors import named, same_person
-from .cues import Cues, comment_cues
+from .cues import Cues, after_subject, comment_cues
 from .dates import Direction, before, direction, followed_by_earlier, sort_key
 from .language import languages_from_flags, looks_foreign
 from .lexicon import function_words
@@ -88,7 +88,7 @@ def _words_and_cues(texts: Sequence[str], languages: Sequence[str],
     out = []
     for k, text, lang, date in zip(range(start, stop), texts[start:stop],
                                    languages[start:stop], dates[start:stop], strict=True):
-        tokens = words(text[:3000])
+        tokens = words(after_subject(text)[:3000])  # a subject line's words are the thread's
         cues = comment_cues([text], lang, tokens)
         if tags is not None:
             cues = tags.resolve(cues, text, k)

@@ -3,8 +3,10 @@
     python tests/bench/bench_variants.py
 
 Real pages differ from the dev dumps: dates "vor 3 Stunden" instead of to the minute,
-threads listed newest first, the name printed under the date, comments parted by wider
-gaps, a news article (with its title, lead and disclaimer) above the comments.  Each
+threads listed newest first, the name printed under the date, a dot between name and date
+and the buttons in a row, a forum's subject line above each name, a comment count and a
+sort control above the first comment, comments parted by wider gaps, a news article (with
+its title, lead and disclaimer) above the comments.  Each
 variant here rewrites the dev dumps and their gold trees (same comments, same parents) and
 scores them as `threadloom eval` does, beside the dumps as they are.  Reads ../shared/gold;
 skips without it.
@@ -99,12 +101,46 @@ def _sample_article() -> tuple[str, ...]:
     return tuple((GOLD / gold["dump"]).read_text(encoding="utf-8").split("\n")[:first - 1])
 
 
+def dots_and_rows(rows: list[Row], comments: list[dict]) -> list[Row]:
+    """A dot on a line of its own between each name and its date, and the buttons in a
+    row ("Antworten · Teilen"), as some sites copy."""
+    starts = {c["start"] for c in comments}
+    out: list[Row] = []
+    for n, text in rows:
+        out.append((n, "Antworten · Teilen" if text.strip() == "Antworten" else text))
+        if n in starts:
+            out.append((None, "·"))
+    return out
+
+
+def subjects_above(rows: list[Row], comments: list[dict]) -> list[Row]:
+    """A forum's subject line above each name ("Re: ..." but on the thread's first
+    comment), which belongs to its comment: the gold comment starts there."""
+    starts = {c["start"]: c["parent"] for c in comments}
+    out: list[Row] = []
+    for n, text in rows:
+        if n in starts:
+            subject = "Klarna und die KI" if starts[n] == 0 else "Re: Klarna und die KI"
+            out += [(n, subject), (None, text)]
+        else:
+            out.append((n, text))
+    return out
+
+
+def controls_above(rows: list[Row], comments: list[dict]) -> list[Row]:
+    """A comment count and a sort control above the first comment."""
+    return [(None, "128 Kommentare"), (None, "Sortieren nach: Neueste"), *rows]
+
+
 VARIANTS: dict[str, tuple[str, Rewrite | None]] = {
     "page as is": ("omp-dev page", None),
     "page, dates 'vor N Stunden'": ("omp-dev page", relative_dates),
     "page, threads newest first": ("omp-dev page", newest_first),
     "page, date above the name": ("omp-dev page", date_above_name),
     "page, an article above": ("omp-dev page", article_above),
+    "page, a dot under each name": ("omp-dev page", dots_and_rows),
+    "page, subjects above names": ("omp-dev page", subjects_above),
+    "page, controls above": ("omp-dev page", controls_above),
     "bare as is": ("omp-dev bare", None),
     "bare, an article above": ("omp-dev bare", article_above),
     "blank as is": ("omp-dev blank", None),
