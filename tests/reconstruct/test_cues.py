@@ -3,6 +3,7 @@
 import pytest
 from threadloom.threading.boundary import features
 from threadloom.threading.cues import (
+    after_subject,
     comment_cues,
     greeting,
     mentions,
@@ -188,3 +189,17 @@ def test_an_answer_opener_is_no_pointing_back():
     c = comment_cues(["Das ist falsch, lies nochmal."], "de")
     assert c.opener == "disagree"
     assert (c.continues, c.refers_back) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "lang", "own"), [
+    ("Re: Klarna und KI\nHallo anna_k, nein.", "de", "Hallo anna_k, nein."),
+    ("AW: Klarna\nStimmt.", "de", "Stimmt."),
+    ("Sv: Klarna\nNej, det passer ikke.", "da", "Nej, det passer ikke."),
+    ("Re: nothing after it", "en", "Re: nothing after it"),  # a subject alone is all it says
+    ("Regeln sind Regeln.\nJa.", "de", "Regeln sind Regeln.\nJa."),  # "Re" opening a word
+])
+def test_a_reply_s_own_words_start_under_its_subject_line(text, lang, own):
+    assert after_subject(text) == own
+    cues = comment_cues([text], lang)
+    if own != text:
+        assert cues.greeting or cues.opener  # read where the reply's words begin
