@@ -92,7 +92,9 @@ def test_stable_ids_depend_on_text_and_occurrence_only():
                              "Peter schrieb: nein", "·", "Sort by: Best", "128 Comments",
                              "Most read", "Like · Reply · 3h", "· edited 1 hr. ago",
                              "pg 3 hours ago | parent | next [–]", "Show 5 more replies",
-                             "#1.1 — vor 2 Stunden", "1.2K", "John Doe agreed, yes."]),
+                             "#1.1 — vor 2 Stunden", "1.2K", "John Doe agreed, yes.",
+                             "Re: Klarna und KI", "@maryk", "Top", "Quote",
+                             "Post by anna_k » Mon Jun 10, 2024 2:32 pm"]),
         ),
         max_size=40,
     )
