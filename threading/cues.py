@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
-from .lexicon import function_words, lowered, reply_prefixes
+from .lexicon import function_words, lowered, subject_line
 from .lexicon import words as lexicon_words
 from .text import alternation, choice_table, find_phrase, first_of, head, words
 
@@ -273,7 +273,7 @@ def comment_cues(paragraphs: Sequence[str], language: str,
 def after_subject(text: str) -> str:
     """A comment's text from where its own words begin: after a subject line that names
     the thread ("Re: Klarna und KI"), which a forum copies above a reply."""
-    if text[:12].lower().startswith(reply_prefixes()):
+    if subject_line(text):
         _, newline, rest = text.partition("\n")
         if newline and rest.strip():
             return rest

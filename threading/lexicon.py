@@ -56,8 +56,18 @@ def function_words(language: str) -> frozenset[str]:
 
 
 @cache
-def reply_prefixes() -> tuple[str, ...]:
-    """What opens a reply's subject line in any language we have ("re:", "aw:", "sv:"):
-    such a line names the thread, not what the reply says."""
-    return tuple(sorted({w.lower() for lang in available()
-                         for w in words(lang, "page", "reply_prefixes")}))
+def every_language(table: str, key: str) -> frozenset[str]:
+    """One word list, of every language we have a lexicon for (a page's buttons and dates
+    are told apart whatever its language)."""
+    return frozenset(w for lang in available() for w in words(lang, table, key))
+
+
+@cache
+def _reply_prefixes() -> tuple[str, ...]:
+    return tuple(sorted({w.lower() for w in every_language("page", "reply_prefixes")}))
+
+
+def subject_line(text: str) -> bool:
+    """Whether a line opens like a reply's subject in any language we have ("Re:", "AW:",
+    "Sv:"): such a line names the thread, not what the reply says."""
+    return text[:12].lower().startswith(_reply_prefixes())

@@ -16,8 +16,7 @@ from functools import cache, partial
 from itertools import takewhile
 
 from .dates import day_offsets, month_numbers, sort_key
-from .lexicon import available, reply_prefixes
-from .lexicon import words as lexicon_words
+from .lexicon import every_language, subject_line
 from .lines import SourceLine, text_lines
 from .model import Line, Role
 from .parallel import in_background, in_two
@@ -68,8 +67,8 @@ def _edited() -> tuple[str, ...]:
     return tuple(sorted(_every_language("edited")))
 
 
-def _every_language(key: str) -> set[str]:
-    return {w for lang in available() for w in lexicon_words(lang, "page", key)}
+def _every_language(key: str) -> frozenset[str]:
+    return every_language("page", key)
 
 
 @cache
@@ -206,7 +205,7 @@ def _author_like(text: str, actions: dict[str, bool] | None = None) -> bool:
     """`actions`: the asked_once cache of is_action, when the caller has one."""
     return (0 < len(text) <= 60 and len(text.split()) <= 5
             and not (is_action(text) if actions is None else asked_once(actions, text, is_action))
-            and not text.lower().startswith(reply_prefixes()))
+            and not subject_line(text))
 
 
 @cache
@@ -287,8 +286,8 @@ def _badged(texts: Sequence[SourceLine], dated: set[int], actions: dict[str, boo
                 ones += heading == 1
                 twos += heading == 2
                 break
-            if not _author_like(sl.text):
-                subjects += heading == 1 and sl.text.lower().startswith(reply_prefixes())
+            if not _author_like(sl.text, actions):
+                subjects += heading == 1 and subject_line(sl.text)
                 break
         if seen >= FRAMES_SAMPLED:
             break
@@ -309,13 +308,16 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
         dated = date_lines(texts)
     # A dot or arrow on a line of its own ("·" between a name and its date) is decoration:
     # the frames are read as if it were not there.
-    short = [sl.text for sl in texts if len(sl.text) <= DECORATION_CHARS]
-    if not any(not text.strip(_ICONS) for text in short):  # no icon alone: the usual page
-        roles = _Roles.of(texts, dated, {} if actions is None else actions).in_two_halves()
+    # The short lines are looked at first: most pages have no icon alone.
+    icons = None
+    if any(not sl.text.strip(_ICONS) for sl in texts if len(sl.text) <= DECORATION_CHARS):
+        icons = [len(sl.text) <= DECORATION_CHARS and not sl.text.strip(_ICONS) for sl in texts]
+    framed = texts if icons is None else [
+        sl for sl, icon in zip(texts, icons, strict=True) if not icon]
+    roles = _Roles.of(framed, dated, {} if actions is None else actions).in_two_halves()
+    if icons is None:
         return [Line(sl.number, sl.text, role) for sl, role in zip(texts, roles, strict=True)]
-    icons = [len(sl.text) <= DECORATION_CHARS and not sl.text.strip(_ICONS) for sl in texts]
-    framed = [sl for sl, icon in zip(texts, icons, strict=True) if not icon]
-    read = iter(_Roles.of(framed, dated, {} if actions is None else actions).in_two_halves())
+    read = iter(roles)
     return [Line(sl.number, sl.text, Role.ACTION if icon else next(read))
             for sl, icon in zip(texts, icons, strict=True)]
 
@@ -440,7 +442,7 @@ def first_comment(lines: Sequence[SourceLine], dated: set[int], actions: dict[st
     k = len(framed) - 1  # the date line: its name, badges and buttons are above it
     while k and framed[k - 1].role in (Role.AUTHOR, Role.ACTION):
         k -= 1
-    if k and framed[k - 1].text.lower().startswith(reply_prefixes()):
+    if k and subject_line(framed[k - 1].text):
         k -= 1  # its subject ("Re: Klarna"), which group_page gives it
     return framed[k].number
 
@@ -596,8 +598,4 @@ def draft_of(lines: Sequence[Line]) -> Draft:
     if date is None:  # a page that puts the time among the buttons under the text
         date = next((found for x in lines if x.role is Role.ACTION
                      and (found := row_date(x.text))), None)
-    if date:
-        date = date.strip(_ICONS)
-        if date[:1] == "#":
-            date = date_text(date)
-    return Draft(tuple(lines), author, date, handle=handle)
+    return Draft(tuple(lines), author, date_text(date) if date else date, handle=handle)
