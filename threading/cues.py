@@ -44,6 +44,9 @@ class Cues(NamedTuple):
     # ("Und", "Zumal") or a word pointing back ("Das", "Sie"); None when an opener fired.
     continues: str | None = None
     refers_back: str | None = None
+    # A word in the first sentence, past its first word, that takes something said as
+    # given ("auch", modal "ja", "doch"): see `presupposes`.
+    presupposes: str | None = None
     length: int = 0
 
     @property
@@ -225,6 +228,48 @@ def second_person(text: str, language: str, tokens: Sequence[str] | None = None
     return tuple(dict.fromkeys(found))
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+@cache
+def _presupposing(language: str) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """The `presupposes` list: its single words, its phrases padded with spaces, and a
+    word of each that a comment must have for the list to be looked for at all."""
+    listed = lowered(language, "attach", "presupposes")
+    singles = frozenset(w for w in listed if " " not in w)
+    phrases = tuple(f" {p} " for p in listed if " " in p)
+    return singles, phrases, singles | {p.split()[-1] for p in phrases}
+
+
+def presupposes(opening: str, language: str, tokens: Sequence[str] | None = None,
+                present: frozenset[str] | set[str] | None = None) -> str | None:
+    """A word of the first sentence, past its first word, that takes something said
+    before as given: "Zustellung löst auch dieses Problem", "Das ist ja bekannt".  The
+    first word is an opener's or a continuation's ("Ja", "Also, ..."), read elsewhere.
+    `tokens`: the opening's words (`words`), and `present`, a set of its first ones, if
+    the caller has them: most comments have none of the listed words."""
+    singles, phrases, needed = _presupposing(language)
+    if present is not None and needed.isdisjoint(present):
+        return None
+    sample = opening.lstrip()[:300]
+    end = _SENTENCE_END.search(sample)
+    first = sample[: end.start()] if end else sample
+    # Given the words, as many as the sentence has spaces and one: a word more or less
+    # where a dash stands alone or a number has a comma, and no second tokenising.
+    said = words(first)[1:] if tokens is None else tokens[1: first.count(" ") + 1]
+    if needed.isdisjoint(said):
+        return None
+    for w in said:
+        if w in singles:
+            return w
+    if phrases:
+        joined = f" {' '.join(said)} "
+        for phrase in phrases:
+            if phrase in joined:
+                return phrase.strip()
+    return None
+
+
 def quotes(text: str) -> tuple[str, ...]:
     return tuple(q.strip() for q in _QUOTED.findall(text[:2000]) if len(q.strip()) >= 3)
 
@@ -266,6 +311,8 @@ def comment_cues(paragraphs: Sequence[str], language: str,
         self_reference=self_ref,
         continues=phrase if shows == "continues" else None,
         refers_back=phrase if shows == "refers_back" else None,
+        presupposes=(presupposes(opening, language, tokens, present) if opening is text
+                     else presupposes(opening, language)),
         length=len(text),
     )
 

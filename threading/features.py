@@ -410,6 +410,9 @@ def top_level_features(me: Info, infos: Sequence[Info], facts: DumpFacts,
     elif cues.refers_back:
         f["top_level_refers_back"] = 1.0
         why["top_level_refers_back"] = cues.refers_back
+    if cues.presupposes:
+        f["top_level_presupposes"] = 1.0
+        why["top_level_presupposes"] = cues.presupposes
     if cues.length < 80:
         # Without it the short reactions that carry no cue went wherever the bias on
         # the top level moved: all together, a tenth of a thread at a time.

@@ -67,6 +67,7 @@ DESCRIBE = {
     "top_level_greeting": "greets someone but would be top level",
     "top_level_continues": "goes on from something said (\u201c{}\u201d) but would be top level",
     "top_level_refers_back": "opens pointing back (\u201c{}\u201d) but would be top level",
+    "top_level_presupposes": "takes something said as given (\u201c{}\u201d), yet top level",
     "top_level_short": "a short comment at the top level",
     "top_level_long": "long, self-contained comment",
     "top_level_article_words": "uses the article's words: {}",

@@ -98,6 +98,22 @@ def test_a_comment_opening_on_something_said_before_answers_it(lang, thread, alo
     assert cue in {e.cue for e in links[2].evidence}
 
 
+def test_a_comment_taking_something_said_as_given_looks_less_like_a_new_thread():
+    thread = ["Die Mieten steigen seit Jahren schneller als die Löhne, vor allem für Familien.",
+              "Die Politik schaut tatenlos zu und baut keine einzige Sozialwohnung mehr."]
+    rest = "den Markt entlasten, wie es in anderen Städten passiert ist."
+    alone = f"Eine Leerstandsabgabe würde {rest}"
+    given = f"Eine Leerstandsabgabe würde auch {rest}"
+    (p_alone, links_alone), (p_given, links_given) = parents([*thread, alone]), parents(
+        [*thread, given])
+    assert p_alone[2] is None
+    assert "top_level_presupposes" not in {e.cue for e in links_alone[2].evidence}
+    # Still top level here, with less confidence, and the evidence says why.
+    assert p_given[2] is None
+    assert "top_level_presupposes" in {e.cue for e in links_given[2].evidence}
+    assert links_given[2].confidence < links_alone[2].confidence - 0.1
+
+
 def test_a_short_reaction_without_cues_answers_the_comment_before():
     p, _ = parents([
         "Die Mieten steigen seit Jahren schneller als die Löhne, vor allem für Familien.",

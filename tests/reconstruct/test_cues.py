@@ -203,3 +203,27 @@ def test_a_reply_s_own_words_start_under_its_subject_line(text, lang, own):
     cues = comment_cues([text], lang)
     if own != text:
         assert cues.greeting or cues.opener  # read where the reply's words begin
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "word"),
+    [
+        ("Zustellung durch einen Gerichtsvollzieher löst auch dieses Problem.", "de", "auch"),
+        ("Das ist ja seit Jahren bekannt.", "de", "ja"),
+        ("Det er jo sådan, det fungerer.", "da", "jo"),
+        ("Jeg har også prøvet det.", "da", "også"),
+        ("Det är ju precis så.", "sv", "ju"),
+        ("Dette gjelder også for Norge.", "nb", "også"),
+        ("A tax on empty flats would also help.", "en", "also"),
+        ("Renters pay for it as well.", "en", "as well"),
+        # The first word is an opener's or a continuation's, read as such.
+        ("Ja, das stimmt.", "de", None),
+        ("Also, the rent went up.", "en", None),
+        # Only the first sentence: "auch" further on takes nothing said as given.
+        ("Klarna nutze ich nur auf Rechnung. Das machen andere auch.", "de", None),
+        ("Klarna nutze ich nur auf Rechnung\nDas machen andere auch.", "de", None),
+        ("Prices went up too much.", "en", None),  # "too" is mostly "too much"
+    ],
+)
+def test_a_first_sentence_that_takes_something_said_as_given(text, lang, word):
+    assert comment_cues([text], lang).presupposes == word
