@@ -232,42 +232,31 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 
 @cache
-def _presupposing(language: str) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
-    """The `presupposes` list: its single words, its phrases padded with spaces, and a
-    word of each that a comment must have for the list to be looked for at all."""
+def _presupposing(language: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The `presupposes` list: its single words, and its phrases padded with spaces."""
     listed = lowered(language, "attach", "presupposes")
-    singles = frozenset(w for w in listed if " " not in w)
-    phrases = tuple(f" {p} " for p in listed if " " in p)
-    return singles, phrases, singles | {p.split()[-1] for p in phrases}
+    return (frozenset(w for w in listed if " " not in w),
+            tuple(f" {p} " for p in listed if " " in p))
 
 
-def presupposes(opening: str, language: str, tokens: Sequence[str] | None = None,
-                present: frozenset[str] | set[str] | None = None) -> str | None:
+def presupposes(opening: str, language: str, tokens: Sequence[str] | None = None
+                ) -> str | None:
     """A word of the first sentence, past its first word, that takes something said
     before as given: "Zustellung löst auch dieses Problem", "Das ist ja bekannt".  The
     first word is an opener's or a continuation's ("Ja", "Also, ..."), read elsewhere.
-    `tokens`: the opening's words (`words`), and `present`, a set of its first ones, if
-    the caller has them: most comments have none of the listed words."""
-    singles, phrases, needed = _presupposing(language)
-    if present is not None and needed.isdisjoint(present):
-        return None
+    `tokens`: the opening's words (`words`), if the caller has them."""
+    singles, phrases = _presupposing(language)
     sample = opening.lstrip()[:300]
     end = _SENTENCE_END.search(sample)
     first = sample[: end.start()] if end else sample
     # Given the words, as many as the sentence has spaces and one: a word more or less
     # where a dash stands alone or a number has a comma, and no second tokenising.
     said = words(first)[1:] if tokens is None else tokens[1: first.count(" ") + 1]
-    if needed.isdisjoint(said):
-        return None
-    for w in said:
-        if w in singles:
-            return w
-    if phrases:
+    found = next((w for w in said if w in singles), None)
+    if found is None and phrases:
         joined = f" {' '.join(said)} "
-        for phrase in phrases:
-            if phrase in joined:
-                return phrase.strip()
-    return None
+        found = next((p.strip() for p in phrases if p in joined), None)
+    return found
 
 
 def quotes(text: str) -> tuple[str, ...]:
@@ -280,13 +269,14 @@ def asks(text: str) -> bool:
 
 def comment_cues(paragraphs: Sequence[str], language: str,
                  tokens: Sequence[str] | None = None) -> Cues:
-    """All cues of one comment. `tokens` (its lower-cased words, if the caller has them)
-    let the rarer cues be skipped cheaply when none of their words occur."""
+    """All cues of one comment. `tokens` (the lower-cased words of its own text, after
+    any subject line: `after_subject`, if the caller has them) let the rarer cues be
+    skipped cheaply when none of their words occur."""
     text = "\n".join(paragraphs)
-    if tokens is None:
-        tokens = words(text[:3000])
-    present = set(tokens[:120])
     opening = after_subject(text)
+    if tokens is None:
+        tokens = words(opening[:3000])
+    present = set(tokens[:120])
     name, word, lower = _greeting(opening, language)
     found = first_of(head(opening), _opening_table(language))
     shows, phrase = (OPENINGS[found[0]], found[1]) if found else (None, None)
@@ -311,8 +301,8 @@ def comment_cues(paragraphs: Sequence[str], language: str,
         self_reference=self_ref,
         continues=phrase if shows == "continues" else None,
         refers_back=phrase if shows == "refers_back" else None,
-        presupposes=(presupposes(opening, language, tokens, present) if opening is text
-                     else presupposes(opening, language)),
+        presupposes=(None if present.isdisjoint(_rarest_words(language, "presupposes"))
+                     else presupposes(opening, language, tokens)),
         length=len(text),
     )
 
