@@ -83,9 +83,7 @@ def _date_words() -> dict[str, set[str]]:
 def is_date(text: str) -> bool:
     if len(text) > 60:
         return False
-    t = text.strip(_ICONS)
-    if t[:1] == "#":
-        t = date_text(t)
+    t = date_text(text)
     first = t[:1].lower()
     # Most short lines (names, buttons) begin with nothing a date can begin with: that is
     # told at C speed, before the costly pattern.
@@ -567,7 +565,7 @@ def _only(draft: Sequence[Line], role: Role) -> bool:
         if line.role is role:
             seen = True
         elif line.role is not Role.ACTION:
-            if line is draft[0] and line.role is Role.TEXT and _subject(draft[:1]):
+            if line is draft[0] and _subject(draft[:1]):
                 continue
             return False
     return seen
