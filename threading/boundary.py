@@ -37,6 +37,7 @@ from .weights import weights
 _NAME_COMMA = re.compile(r"^@?[A-ZÄÖÜÆØÅ][\w\-]{1,20},\s")
 _LIST = re.compile(r"^\s*(?:[-–•*·>#]|\d{1,2}[.)]\s|\d+x\s|[a-z][.)]\s)")
 _QUOTE_START = tuple("\"„“»«‚'")
+_QUOTE_END = tuple("\"“”«»")
 READ_CHARS = 1500  # a paragraph's words and typing habits are read in its start
 # Typing habits (see `habits`) that need more than a substring test.
 _THREE_DOTS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
@@ -44,6 +45,8 @@ _TWO_DOTS = re.compile(r"(?<!\.)\.\.(?!\.)")
 _APOSTROPHE = re.compile(r"\w([’'´`])\w")
 _EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _ASCII_SMILEY = re.compile(r"[:;]-?[)(DPp]")
+# A smiley closing a paragraph (see describe: how a paragraph ends).
+_ENDS_SMILING = re.compile(rf"(?:{_EMOJI.pattern}|{_ASCII_SMILEY.pattern})\W*$")
 _SPACE_BEFORE_MARK = re.compile(r"\w [,.!?](?:\s|$)")
 # This one and _MID_CAPITAL start with a short set or a literal, which the regex engine
 # scans for fast, and look behind from there (a half to a third of the plain form's time).
@@ -288,9 +291,18 @@ def describe(text: str, language: str) -> _Paragraph:
         prev["after_unfinished"] = 1.0
     if long:
         prev["after_long"] = 1.0
+    # How a paragraph ends says whether its comment ends there: with a smiley or trailing
+    # off it mostly does (a sign-off), with a quotation mostly not (what is quoted is then
+    # answered).
+    trails_off = rstripped.endswith(("...", "…"))
+    if _ENDS_SMILING.search(rstripped[-12:]):
+        prev["after_smiley"] = 1.0
+    elif trails_off:
+        prev["after_ellipsis"] = 1.0
+    if rstripped.endswith(_QUOTE_END):
+        prev["after_quote"] = 1.0
     if rstripped.endswith(":") and len(text) < 120:
         own["ends_with_colon"] = 1.0
-    trails_off = rstripped.endswith(("...", "…"))
     picks_up = stripped.startswith(("...", "…")) or first.islower()
     typed = habits(text, language, tokens)
     share = capitals(text[:READ_CHARS]) if _capitalised_nouns(language) else None

@@ -41,6 +41,30 @@ def test_pairs_of_end_and_start_cues():
     assert f["after_open_clause+starts_lowercase"] == 1.0
 
 
+def test_how_the_paragraph_before_ends():
+    body = "Wir haben das letzte Woche ausprobiert und es lief erstaunlich gut"
+    ends = {
+        body + " :-)": {"after_smiley"},
+        body + " 🙂": {"after_smiley"},
+        body + " ;) !": {"after_smiley"},
+        body + "...": {"after_ellipsis"},
+        body + " :) ...": {"after_smiley"},  # the smiley signs off, the dots add nothing
+        "„" + body + ".“": {"after_quote"},
+        '"' + body + '"': {"after_quote"},
+        body + ".": set(),
+        body + " (siehe oben).": set(),
+    }
+    named = {"after_smiley", "after_ellipsis", "after_quote"}
+    for prev, expected in ends.items():
+        f = features(prev, "Das sehe ich genauso.", "de")
+        assert named & f.keys() == expected, prev
+    # A sign-off ends a comment; a quotation is answered by the paragraph after it.
+    line = "Ich finde das Konzept trotzdem schwierig."
+    plain = start_probability(body + ".", line, "de")
+    assert start_probability(body + " :-)", line, "de") > plain
+    assert start_probability("„" + body + ".“", line, "de") < plain
+
+
 def test_the_paragraph_after_counts():
     f = features("Erster Gedanke dazu.", "Zweiter Gedanke dazu.", "de",
                  after="Hallo Peter, das sehe ich anders.")
