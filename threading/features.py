@@ -318,6 +318,12 @@ def pair_features(
             f["previous_short"] = 1.0
     if other.ends_question:
         f["parent_asks"] = 1.0
+        # A question followed by an answer: "Ja", "Nein, ...", or a few words.
+        if cues.opener in ("agree", "disagree"):
+            f["answers_question"] = 1.0
+            why["answers_question"] = cues.opener_word or ""
+        elif cues.length < 80:
+            f["short_after_question"] = 1.0
     name = greeted.get(c)
     if name:
         f["greets_parent_author"] = 1.0

@@ -83,6 +83,8 @@ DESCRIBE = {
     "previous_refers_back": "points back at the previous comment",
     "previous_short": "short reaction",
     "parent_asks": "the parent asks a question",
+    "answers_question": "answers the parent's question (\u201c{}\u201d)",
+    "short_after_question": "a few words after the parent's question",
     "greets_parent_author": "greets {}, who wrote the parent",
     "greets_someone_else": "greets {}",
     "greets_previous": "greets {}: names the writer of the comment before",

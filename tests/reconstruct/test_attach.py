@@ -253,6 +253,20 @@ def test_a_comment_opening_with_a_page_author_s_name_answers_that_author():
     assert not any(e.cue.startswith("greets") for e in links[2].evidence)
 
 
+def test_an_answer_to_a_question_says_so_in_its_evidence():
+    _, links = parents(["Kommt die Tram bis 2030 wirklich in unser Viertel?",
+                        "Ja, der Vertrag ist seit März unterschrieben.",
+                        "Wirklich?"])
+    assert links[1].parent == 0
+    answered = {e.cue: e.detail for e in links[1].evidence}
+    assert "“ja”" in answered.get("answers_question", "").lower()
+    assert "short_after_question" not in answered
+    # No question before it: nothing was answered.
+    _, links = parents(["Die Tram kommt bis 2030 in unser Viertel.",
+                        "Ja, der Vertrag ist seit März unterschrieben."])
+    assert not {"answers_question", "short_after_question"} & {e.cue for e in links[1].evidence}
+
+
 def test_every_link_has_evidence_and_a_confidence():
     _, links = parents(["Erster Beitrag.", "Zweiter Beitrag, du hast recht.", "Dritter."])
     for link in links:
