@@ -19,6 +19,7 @@ from .text import alternation, choice_table, find_phrase, first_of, head, words
 _NAME = r"(@?[A-ZÄÖÜÆØÅÉ][\w.\-]{1,30}(?: [A-ZÄÖÜÆØÅ][\w\-]{1,30})?|@?[\w.\-]*\d[\w.\-]*)"
 _AT = re.compile(r"(?:^|\s)@([\w.\-]{2,30})")
 _QUOTE_CHARS = "„“\"»«‚‘'"
+SHORT_COMMENT = 80  # characters: see Cues.short
 _ANY_QUOTE = re.compile(f"[{re.escape(_QUOTE_CHARS)}]")
 _QUOTED = re.compile(r"[„“\"»«‚‘']([^„“”\"»«‚‘’']{3,120})[“”\"«»‘’']")
 
@@ -52,6 +53,11 @@ class Cues(NamedTuple):
     @property
     def addresses(self) -> bool:
         return bool(self.greeting or self.opener or self.second_person)
+
+    @property
+    def short(self) -> bool:
+        """A few words: a reaction more than a point of its own."""
+        return self.length < SHORT_COMMENT
 
 
 @cache

@@ -314,7 +314,7 @@ def pair_features(
             f["previous_continues"] = 1.0
         elif cues.refers_back:
             f["previous_refers_back"] = 1.0
-        if cues.length < 80:
+        if cues.short:
             f["previous_short"] = 1.0
     if other.ends_question:
         f["parent_asks"] = 1.0
@@ -322,7 +322,7 @@ def pair_features(
         if cues.opener in ("agree", "disagree"):
             f["answers_question"] = 1.0
             why["answers_question"] = cues.opener_word or ""
-        elif cues.length < 80:
+        elif cues.short:
             f["short_after_question"] = 1.0
     name = greeted.get(c)
     if name:
@@ -419,7 +419,7 @@ def top_level_features(me: Info, infos: Sequence[Info], facts: DumpFacts,
     if cues.presupposes:
         f["top_level_presupposes"] = 1.0
         why["top_level_presupposes"] = cues.presupposes
-    if cues.length < 80:
+    if cues.short:
         # Without it the short reactions that carry no cue went wherever the bias on
         # the top level moved: all together, a tenth of a thread at a time.
         f["top_level_short"] = 1.0
