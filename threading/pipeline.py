@@ -20,6 +20,11 @@ from .stages import AttachContext, Draft, Layout, Link
 
 ORDERS = ("depth-first", "chronological")
 IDS_PARALLEL_MIN = 20_000  # comments: below this, a forked child costs about what it saves
+# Characters: from this size on, splitting the dump into lines (about 8 ms a MB) takes
+# longer than a fork costs, so a forked child detects the language meanwhile (langdetect
+# takes 0.1 s to load its profiles, which a big dump's split then hides).
+LANGUAGE_PARALLEL_MIN = 1_000_000
+HEAD_CHARS = 200_000  # the dump's head that early_sample reads
 
 
 def reconstruct(
@@ -73,9 +78,12 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def _reconstruct(text: str, order: str, attacher: str, name: str, encoding: str,
                  lap: Callable[[str], None]) -> Discussion:
-    lines = split_lines(text)
-    lap("lines")
-    language = detect_language(dump_sample(lines))
+    sample = early_sample(text) if len(text) >= LANGUAGE_PARALLEL_MIN else None
+    with in_background(partial(detect_language, sample or ""),
+                       wanted=sample is not None) as detected:
+        lines = split_lines(text)
+        lap("lines")
+        language = detected() if sample is not None else detect_language(dump_sample(lines))
     lap("language")
     layout = segment(lines, language)
     line_count = len(lines)
@@ -116,6 +124,12 @@ def reconstruct_decoded(decoded: Decoded, **options) -> Discussion:
 
 def dump_sample(lines: Sequence[SourceLine]) -> str:
     """A few KB of the dump's longer paragraphs: enough for langdetect, cheap on any size."""
+    parts = _longer_paragraphs(lines)
+    return "\n".join(parts) or "\n".join(sl.text for sl in lines[:200])
+
+
+def _longer_paragraphs(lines: Sequence[SourceLine]) -> list[str]:
+    """The first lines of 40 characters or more, until they hold SAMPLE_CHARS."""
     parts: list[str] = []
     size = 0
     for sl in lines:
@@ -124,7 +138,18 @@ def dump_sample(lines: Sequence[SourceLine]) -> str:
             size += len(sl.text)
             if size >= SAMPLE_CHARS:
                 break
-    return "\n".join(parts) or "\n".join(sl.text for sl in lines[:200])
+    return parts
+
+
+def early_sample(text: str) -> str | None:
+    """dump_sample of the whole dump, read from its head alone (split_lines is line by
+    line, so the head's lines are the dump's); None where the head holds too little to be
+    sure of that."""
+    cut = text.find("\n", HEAD_CHARS)
+    if cut < 0:
+        return None
+    parts = _longer_paragraphs(split_lines(text[:cut + 1]))
+    return "\n".join(parts) if sum(map(len, parts)) >= SAMPLE_CHARS else None
 
 
 @lru_cache(maxsize=128)

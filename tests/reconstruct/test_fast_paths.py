@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from threadloom.threading import boundary, features, language, parallel, score
+from threadloom.threading import boundary, features, language, parallel, pipeline, score
 from threadloom.threading import page as page_module
 from threadloom.threading.boundary import GapHabit, start_probability, starts
 from threadloom.threading.cues import OPENER_KINDS, opener
@@ -227,11 +227,30 @@ def test_reconstruct_with_forked_workers_as_without(monkeypatch):
     here = [to_json(reconstruct(text)) for text in (page, bare)]
     for module in (boundary, features, language, score, page_module):
         monkeypatch.setattr(module, "PARALLEL_MIN", 2)
+    # The language detected in a child from the dump's head, while the parent splits lines.
+    monkeypatch.setattr(pipeline, "LANGUAGE_PARALLEL_MIN", 2)
+    monkeypatch.setattr(pipeline, "HEAD_CHARS", 10_000)
+    assert all(pipeline.early_sample(text) for text in (page, bare))
     assert [to_json(reconstruct(text)) for text in (page, bare)] == here
     # The helpers are not waited for as they exit, but reconstruct leaves none behind.
     assert parallel._exiting == []
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_early_sample_is_the_dump_sample_or_none(newline, monkeypatch):
+    text = newline.join(_sample("klarna-de.txt").splitlines() * 3)
+    whole = pipeline.dump_sample(split_lines(text))
+    found = []
+    for cut in range(0, len(text), 997):  # heads cut anywhere, "\r\n" split or not
+        monkeypatch.setattr(pipeline, "HEAD_CHARS", cut)
+        early = pipeline.early_sample(text)
+        if early is not None:
+            assert early == whole
+        found.append(early is not None)
+    # A head short of SAMPLE_CHARS cannot tell; a long one can, where lines end in "\n".
+    assert not found[0] and found[-1] == (newline != "\r")
 
 
 def test_children_still_exiting_are_reaped_later():
