@@ -24,6 +24,7 @@ from threadloom.threading.attach import attach
 from threadloom.threading.evaluate import Boundaries, Prediction, boundaries, judged_links
 from threadloom.threading.features import read_comments
 from threadloom.threading.fit import (
+    BOUNDARY_L2,
     PRIORS,
     Thread,
     boundary_examples,
@@ -71,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         examples = {t.name: boundary_examples(t) for t in threads}
         for fold in folds(threads):
             held = {t.name for t in fold}
-            w = fit_logistic([e for n, ex in examples.items() if n not in held for e in ex])
+            w = fit_logistic([e for n, ex in examples.items() if n not in held for e in ex],
+                             l2=BOUNDARY_L2)
             models.update(dict.fromkeys(held, w | PRIORS["boundary"]))
     print(f"{len(threads)} bare threads, boundary weights "
           f"{'shipped (in sample)' if args.shipped else 'held out (5 folds)'}")
