@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
@@ -21,7 +21,7 @@ from .cues import greeting, opener, second_person
 from .lexicon import function_words, lexicon, lowered
 from .lexicon import words as lexicon_words
 from .linear import dot, sigmoid
-from .parallel import in_two
+from .parallel import can_fork, in_background
 from .text import (
     alternation,
     ends_sentence,
@@ -457,39 +457,89 @@ def starts(
     if not texts:
         return Starts([], [])
     w = dict(weights("boundary") if model is None else model)
-    parts = in_two(partial(partial_scores, texts, gaps, habit, language, w),
-                   1, len(texts), PARALLEL_MIN)
-    so_far = w.get("paragraphs_so_far", 0.0)
-    long_draft, same, other = (w.get(name, 0.0) for name in DRAFT_CUES)
-    out = [True] * len(texts)
-    chances = [1.0] * len(texts)
-    draft_size = 1
-    first = describe(texts[0], language)
-    # The comment so far: the habit bits of its paragraphs but the last, the last one's,
-    # and its length.
-    earlier_bits, last_bits, chars = 0, first.used, first.length
-    for k, (head_sum, after_start, tail, used, unused, length) in enumerate(parts, start=1):
-        # The cues that depend on earlier decisions, added where `features` puts them.
-        long, alike, unlike = _draft_values(used, unused, earlier_bits, chars)
-        score = (head_sum + min(draft_size - 1, 4) / 4 * so_far
-                 + long * long_draft + alike * same + unlike * other)
-        if draft_size == 1:
-            for term in after_start:
-                score += term
-        if tail is not None:
-            score += tail
-        if k < len(forced) and forced[k]:
-            out[k] = True
-        else:
-            chances[k] = sigmoid(score)
-            out[k] = chances[k] >= threshold
-        if out[k]:
-            draft_size, earlier_bits, chars = 1, 0, length
-        else:
-            draft_size, earlier_bits = draft_size + 1, earlier_bits | last_bits
-            chars += length
-        last_bits = used
-    return Starts(out, chances)
+    n = len(texts)
+    score = partial(partial_scores, texts, gaps, habit, language, w)
+    decide = _Decisions(w, threshold, forced, describe(texts[0], language), n, 1)
+    if n - 1 < PARALLEL_MIN or not can_fork():
+        decide.take(score(1, n))
+        return Starts(decide.begins, decide.chances)
+    # A forked child scores and decides the second half as if a comment started right
+    # before it.  Once both decide that the same paragraph starts a comment, they agree on
+    # every later one: a decision depends on nothing before the last start.  So this
+    # process goes on past the middle, one paragraph at a time, only until such a start.
+    mid = (1 + n) // 2
+    with in_background(partial(_decided_from, w, threshold, forced, texts, language, score,
+                               mid)) as second:
+        decide.take(score(1, mid))
+        guess_begins, guess_chances = second()
+    for k in range(mid, n):
+        decide.take(score(k, k + 1))
+        if decide.begins[k] and guess_begins[k - mid]:
+            decide.begins[k + 1:] = guess_begins[k + 1 - mid:]
+            decide.chances[k + 1:] = guess_chances[k + 1 - mid:]
+            break
+    return Starts(decide.begins, decide.chances)
+
+
+def _decided_from(w: Mapping[str, float], threshold: float, forced: Sequence[bool],
+                  texts: Sequence[str], language: str,
+                  score: Callable[[int, int], list], mid: int
+                  ) -> tuple[list[bool], list[float]]:
+    """The decisions for paragraphs mid.. (and their chances), made as if a comment
+    started at paragraph mid - 1."""
+    guess = _Decisions(w, threshold, forced, describe(texts[mid - 1], language), len(texts),
+                       mid)
+    guess.take(score(mid, len(texts)))
+    return guess.begins[mid:], guess.chances[mid:]
+
+
+class _Decisions:
+    """The start decisions of `starts` from paragraph k on, made as the paragraphs'
+    partial scores come in."""
+
+    def __init__(self, w: Mapping[str, float], threshold: float, forced: Sequence[bool],
+                 first: _Paragraph, n: int, k: int):
+        self.threshold, self.forced = threshold, forced
+        self.so_far = w.get("paragraphs_so_far", 0.0)
+        self.draft_weights = tuple(w.get(name, 0.0) for name in DRAFT_CUES)
+        self.begins = [True] * n
+        self.chances = [1.0] * n
+        self.k = k  # the next paragraph to decide
+        # The comment so far, which `first` (paragraph k - 1) starts: its size, the habit
+        # bits of its paragraphs but the last, the last one's, and its length.
+        self.state = (1, 0, first.used, first.length)
+
+    def take(self, parts: Sequence[tuple[float, list[float], float | None, int, int, int]]
+             ) -> None:
+        """Decide the next len(parts) paragraphs, from their partial_scores."""
+        out, chances, forced, threshold = self.begins, self.chances, self.forced, self.threshold
+        so_far = self.so_far
+        long_draft, same, other = self.draft_weights
+        draft_size, earlier_bits, last_bits, chars = self.state
+        for k, (head_sum, after_start, tail, used, unused, length) in enumerate(parts,
+                                                                                start=self.k):
+            # The cues that depend on earlier decisions, added where `features` puts them.
+            long, alike, unlike = _draft_values(used, unused, earlier_bits, chars)
+            score = (head_sum + min(draft_size - 1, 4) / 4 * so_far
+                     + long * long_draft + alike * same + unlike * other)
+            if draft_size == 1:
+                for term in after_start:
+                    score += term
+            if tail is not None:
+                score += tail
+            if k < len(forced) and forced[k]:
+                out[k] = True
+            else:
+                chances[k] = sigmoid(score)
+                out[k] = chances[k] >= threshold
+            if out[k]:
+                draft_size, earlier_bits, chars = 1, 0, length
+            else:
+                draft_size, earlier_bits = draft_size + 1, earlier_bits | last_bits
+                chars += length
+            last_bits = used
+        self.k += len(parts)
+        self.state = (draft_size, earlier_bits, last_bits, chars)
 
 
 def partial_scores(
