@@ -96,19 +96,19 @@ def _reconstruct(text: str, order: str, attacher: str, name: str, encoding: str,
     lap("read")
     context = AttachContext(order=order, language=language, article=layout.article,
                             comment_languages=languages, reading=reading)
-    # The ids (a hash of each text) need nothing but the texts the reading joined: on a big
-    # dump a forked child makes them while the attacher's first steps keep this process on
-    # one core.
-    with in_background(partial(stable_ids, reading.texts),
+    # The ids (a hash of each text) need nothing but the texts the reading joined, and the
+    # dump's fingerprint nothing but the dump: on a big dump a forked child makes them
+    # while the attacher's first steps keep this process on one core.
+    with in_background(partial(_hashes, reading.texts, text),
                        wanted=len(layout.drafts) >= IDS_PARALLEL_MIN) as made:
         links = attach(layout.drafts, context, attacher)
         lap("attach")
-        ids = made()
+        ids, dump_fingerprint = made()
     source = Source(
         name=name,
         encoding=encoding,
         line_count=line_count,
-        fingerprint=fingerprint(text),
+        fingerprint=dump_fingerprint,
         style=layout.style,
         order=order,
         attacher=attacher,
@@ -116,6 +116,10 @@ def _reconstruct(text: str, order: str, attacher: str, name: str, encoding: str,
     discussion = build(layout, links, language, source, languages, ids)
     lap("build")
     return discussion
+
+
+def _hashes(texts: list[str], text: str) -> tuple[list[str], str]:
+    return stable_ids(texts), fingerprint(text)
 
 
 def reconstruct_decoded(decoded: Decoded, **options) -> Discussion:
