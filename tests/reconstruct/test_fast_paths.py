@@ -34,8 +34,15 @@ def _sample(name: str) -> str:
 @pytest.mark.parametrize(("sample", "lang"), [("klarna-de.txt", "de"), ("klarna-da.txt", "da")])
 @pytest.mark.parametrize("forked", [False, True])
 def test_boundary_starts_decides_as_start_probability(sample, lang, forked, monkeypatch):
-    if forked:  # half of the paragraphs scored in a forked child, as on big dumps
+    children = []
+    if forked:  # half of the paragraphs scored and decided in a forked child, as on big dumps
         monkeypatch.setattr(boundary, "PARALLEL_MIN", 2)
+
+        def in_background(work, wanted=True):
+            children.append(work)
+            return parallel.in_background(work, wanted)
+
+        monkeypatch.setattr(boundary, "in_background", in_background)
     texts = [line.strip() for line in _sample(sample).splitlines() if line.strip()]
     # Cues the samples lack: a list going on, a sentence cut in two.
     texts[20:20] = ["Drei Gründe:", "- erstens", "- zweitens", "Ich frage mich ja...",
@@ -61,6 +68,7 @@ def test_boundary_starts_decides_as_start_probability(sample, lang, forked, monk
                     draft = [texts[k]] if plain[-1] else [*draft, texts[k]]
                 assert fast.begins == plain
                 assert fast.chances == chances
+    assert bool(children) == forked and parallel.can_fork()
 
 
 def _split_lines_line_by_line(text: str) -> tuple[SourceLine, ...]:
