@@ -466,7 +466,7 @@ def starts(
     # A forked child scores and decides the second half as if a comment started right
     # before it.  Once both decide that the same paragraph starts a comment, they agree on
     # every later one: a decision depends on nothing before the last start.  So this
-    # process goes on past the middle, one paragraph at a time, only until such a start.
+    # process goes on past the middle only until such a start (in chunks: see below).
     mid = (1 + n) // 2
     with in_background(partial(_decided_from, w, threshold, forced, texts, language, score,
                                mid)) as second:
