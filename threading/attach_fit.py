@@ -6,19 +6,25 @@ authors inferred from greetings are those a correct run would have.
 
 Dumps whose dates run forward (page style, where the time-order cue applies) get weights
 of their own: fitted on those dumps alone, starting from (and held near) the shared
-weights fitted on all dumps.
+weights fitted on all dumps.  So do dumps read in chronological order: fitted on copies of
+the dated dumps with their comments listed by time (`by_time`), the same trees.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
-from .evaluate import Prediction, attachment_accuracy, gold_segments
+from .dates import sort_key
+from .decode import read_source
+from .evaluate import GoldComment, Prediction, attachment_accuracy, gold_segments
 from .features import DumpFacts, Info, prepare
-from .fit import folds, rounded
+from .fit import Thread, folds, rounded
 from .language import comment_languages
 from .linear import fit_choice
+from .lines import split_lines
+from .page import is_date
 from .score import SHARE_KEY, SHARE_SAMPLE, SHIFT_CUE, SHIFT_WEIGHT, Decoder, attach_scored
 from .stages import AttachContext, Draft
 
@@ -151,6 +157,72 @@ def decoded_accuracy(thread, w: Mapping[str, float]) -> float:
     return attachment_accuracy(thread.gold, Prediction.from_links(spans, links))
 
 
+def by_time(thread: Thread) -> Thread | None:
+    """A copy of a dated thread with its comments listed by time (each with the lines up
+    to the next comment, the tree unchanged), to be read in chronological order; None
+    where a comment shows no date, or the dates are of two kinds."""
+    gold = thread.gold
+    rows = read_source(gold.dump).text.split("\n")
+    if rows[-1] == "":  # the end of the last line, not a line
+        rows.pop()
+    keys = []
+    for k, c in enumerate(gold.comments):
+        key = next((sort_key(rows[n - 1]) for n in range(c.start, c.end + 1)
+                    if n <= len(rows) and is_date(rows[n - 1])), None)
+        if key is None:
+            return None
+        keys.append((key, k))
+    if len({kind for (kind, _), _ in keys}) > 1:
+        return None
+    starts = sorted(c.start for c in gold.comments)
+    block_end = dict(zip(starts, [s - 1 for s in starts[1:]] + [len(rows)], strict=True))
+    out = rows[:starts[0] - 1]
+    moved: dict[int, int] = {}
+    for _, k in sorted(keys):  # sorted is stable: comments of the same minute keep their order
+        c = gold.comments[k]
+        moved[c.start] = len(out) + 1
+        out += rows[c.start - 1:block_end[c.start]]
+    comments = tuple(sorted((GoldComment(moved[c.start], moved[c.start] + c.end - c.start,
+                                         moved.get(c.parent, 0),
+                                         tuple(moved.get(a, 0) for a in c.alt_parents),
+                                         c.author) for c in gold.comments),
+                            key=lambda c: c.start))
+    name = gold.path.name.replace(".gold.json", "-by-time.gold.json")
+    copy = replace(gold, path=gold.path.with_name(name), order="chronological",
+                   comments=comments)
+    return Thread(copy, list(split_lines("\n".join(out) + "\n")), thread.language, thread.style)
+
+
+def fit_chronological(threads: Sequence, report: Callable[[str], None]
+                      ) -> tuple[dict[str, float], float]:
+    """Weights for dumps read in chronological order, fitted on the dated threads listed
+    by time (by_time), and their held-out accuracy (gold segments, by discussion)."""
+    timed = [c for c in map(by_time, threads) if c is not None]
+    if not timed:
+        return {}, 0.0
+    reads = {t.name: read_gold(t) for t in timed}
+    gold_groups = {t.name: choice_groups(t, reads[t.name]) for t in timed}
+
+    def fitted(train: Sequence) -> dict[str, float]:
+        w = _fit_rounds(train, reads, gold_groups, PRIOR, leave_out=PAGE_ONLY)
+        w[SHARE_KEY] = usual_share(train, reads, w)
+        w[SHIFT_CUE] = SHIFT_WEIGHT
+        return w
+
+    right = total = 0.0
+    for fold in folds(timed):
+        names = {t.name for t in fold}
+        w = fitted([t for t in timed if t.name not in names])
+        for t in fold:
+            n = len(t.gold.comments)
+            right += decoded_accuracy(t, w) * n
+            total += n
+    held = round(right / total, 4)
+    report(f"  attach, listed by time ({len(timed)} dated threads): held-out accuracy "
+           f"(gold segments) {held}")
+    return fitted(timed), held
+
+
 def fit_attach(threads: Sequence, report: Callable[[str], None]) -> dict:
     """`threads`: bare and page dumps (blank copies repeat the bare text word for word:
     fitting on both would count the same choices twice)."""
@@ -181,5 +253,8 @@ def fit_attach(threads: Sequence, report: Callable[[str], None]) -> dict:
             summary[f"omp_{style}"] = round(sum(a * k for a, k in picked) / total, 4)
     report(f"  attach held-out accuracy (gold segments): {summary}")
     shared, page = fit_weights(threads, reads, gold_groups, pages)
+    by_time_weights, summary["omp_page_by_time"] = fit_chronological(
+        [t for t in threads if t.name in pages], report)
     return {"weights": rounded(shared), "page_weights": rounded(page),
+            "chronological_weights": rounded(by_time_weights),
             "held_out_gold_segments": summary}

@@ -163,9 +163,12 @@ def _detail(name: str, why: Mapping[str, str]) -> str:
     return template.format(why.get(name, "")) if "{}" in template else template
 
 
-def attach_weights(dated_forward: bool) -> Mapping[str, float]:
-    """The page weights for a dump whose dates run forward (DumpFacts.dated_forward), the
-    shared ones for any other."""
+def attach_weights(dated_forward: bool, order: str = "depth-first") -> Mapping[str, float]:
+    """The weights for a dump read in chronological order (fitted on dumps listed by
+    time: there the comment before is seldom the parent), the page weights for a dump
+    whose dates run forward (DumpFacts.dated_forward), the shared ones for any other."""
+    if order == "chronological":
+        return weights("attach", "chronological_weights") or weights("attach")
     return (dated_forward and weights("attach", "page_weights")) or weights("attach")
 
 
@@ -190,7 +193,7 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
     article_text = context.article.text if context.article else ""
     infos, facts = prepare(drafts, languages, article_text, context.reading, context.order)
     # A dict is faster to look up.
-    w = dict(attach_weights(facts.dated_forward) if model is None else model)
+    w = dict(attach_weights(facts.dated_forward, context.order) if model is None else model)
     decode = Decoder([d.author for d in drafts], infos, facts, w, context.order)
     usual = w.get(SHARE_KEY)
     done = 0  # comments decoded for good

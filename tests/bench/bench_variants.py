@@ -6,7 +6,8 @@ Real pages differ from the dev dumps: dates "vor 3 Stunden" instead of to the mi
 threads listed newest first, the name printed under the date, a dot between name and date
 and the buttons in a row, a forum's subject line above each name, a comment count and a
 sort control above the first comment, comments parted by wider gaps, a news article (with
-its title, lead and disclaimer) above the comments.  Each
+its title, lead and disclaimer) above the comments, the comments listed by time (read
+with --order chronological).  Each
 variant here rewrites the dev dumps and their gold trees (same comments, same parents) and
 scores them as `threadloom eval` does, beside the dumps as they are.  Reads ../shared/gold;
 skips without it.
@@ -132,6 +133,25 @@ def controls_above(rows: list[Row], comments: list[dict]) -> list[Row]:
     return [(None, "128 Kommentare"), (None, "Sortieren nach: Neueste"), *rows]
 
 
+def listed_by_time(rows: list[Row], comments: list[dict]) -> list[Row]:
+    """The comments listed by their dates, as pages without nesting list them (each with
+    its lines up to the next comment); read with --order chronological."""
+    starts = sorted(c["start"] for c in comments)
+    ends = dict(zip(starts, [*starts[1:], len(rows) + 1], strict=True))
+    by_line = dict(rows)
+    head = [r for r in rows if r[0] is not None and r[0] < starts[0]]
+
+    def when(start: int) -> float:
+        return next(sort_key(by_line[n])[1] for n in range(start, ends[start])
+                    if is_date(by_line[n]))
+
+    return head + [(n, by_line[n]) for start in sorted(starts, key=when)
+                   for n in range(start, ends[start])]
+
+
+# Rewrites whose dumps are read in chronological order.
+BY_TIME = (listed_by_time,)
+
 VARIANTS: dict[str, tuple[str, Rewrite | None]] = {
     "page as is": ("omp-dev page", None),
     "page, dates 'vor N Stunden'": ("omp-dev page", relative_dates),
@@ -141,6 +161,7 @@ VARIANTS: dict[str, tuple[str, Rewrite | None]] = {
     "page, a dot under each name": ("omp-dev page", dots_and_rows),
     "page, subjects above names": ("omp-dev page", subjects_above),
     "page, controls above": ("omp-dev page", controls_above),
+    "page, listed by time": ("omp-dev page", listed_by_time),
     "bare as is": ("omp-dev bare", None),
     "bare, an article above": ("omp-dev bare", article_above),
     "blank as is": ("omp-dev blank", None),
@@ -169,6 +190,8 @@ def rewrite(gold_path: Path, change: Rewrite, folder: Path) -> Path:
         c["alt_parents"] = [moved.get(a, 0) for a in c.get("alt_parents", [])]
     gold["comments"].sort(key=lambda c: c["start"])
     gold["dump"] = dump.name
+    if change in BY_TIME:
+        gold["order"] = "chronological"
     (folder / dump.name).write_text("\n".join(t for _, t in rows) + "\n", encoding="utf-8")
     out = folder / gold_path.name
     out.write_text(json.dumps(gold), encoding="utf-8")

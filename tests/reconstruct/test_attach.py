@@ -1,5 +1,7 @@
 """The scored attacher on hand-written threads: each cue moves the parent the right way."""
 
+import json
+
 import pytest
 from threadloom.threading import score
 from threadloom.threading.attach import enforce_order
@@ -446,3 +448,48 @@ def test_taking_links_back_restores_replies_and_the_authors_learnt():
         decoder.unlink()
         assert (decoder.parents, decoder.last_child, decoder.book.name,
                 decoder.book.source) == state
+
+
+def test_dumps_read_in_chronological_order_have_weights_of_their_own():
+    from threadloom.threading.score import SHARE_KEY, attach_weights
+
+    by_time = attach_weights(dated_forward=False, order="chronological")
+    shared = attach_weights(dated_forward=False)
+    assert by_time != shared and 0.1 < by_time[SHARE_KEY] < 0.9
+    # Listed by time, the comment before is seldom the parent (replies come later, under
+    # comments further back): that step counts for less than where replies follow theirs.
+    assert by_time["step_0"] < shared["step_0"]
+    texts = ["Die Ampel am Markt ist seit Wochen kaputt.", "Das Wetter wird morgen besser."]
+    _, links = parents(texts, order="chronological")
+    top = next(e.weight for e in links[0].evidence if e.cue == "top_level")
+    assert top == round(by_time["top_level"], 3)
+
+
+def test_a_dated_thread_listed_by_time_keeps_its_tree(tmp_path):
+    from threadloom.threading.attach_fit import by_time
+    from threadloom.threading.fit import load_threads
+
+    # Depth-first: Anna's thread with Bernd's late reply, then Carla's thread.
+    dump = ["Anna", "1. Juni 2015, 10:00", "Die Ampel am Markt ist seit Wochen kaputt.",
+            "Bernd", "1. Juni 2015, 12:00", "Die Stadt hat sie gestern repariert.",
+            "Carla", "1. Juni 2015, 11:00", "Das Wetter wird morgen besser."]
+    (tmp_path / "t.txt").write_text("\n".join(dump) + "\n", encoding="utf-8")
+    gold = {"dump": "t.txt", "style": "page", "comments": [
+        {"start": 1, "end": 3, "parent": 0}, {"start": 4, "end": 6, "parent": 1},
+        {"start": 7, "end": 9, "parent": 0}]}
+    (tmp_path / "t.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    (thread,) = load_threads(tmp_path, ("page",))
+    copy = by_time(thread)
+    assert copy.gold.order == "chronological" and copy.name == "t-by-time.gold.json"
+    assert [sl.text for sl in copy.lines if not sl.text[0].isdigit()] == [
+        "Anna", "Die Ampel am Markt ist seit Wochen kaputt.", "Carla",
+        "Das Wetter wird morgen besser.", "Bernd", "Die Stadt hat sie gestern repariert."]
+    assert [(c.start, c.end, c.parent) for c in copy.gold.comments] == [
+        (1, 3, 0), (4, 6, 0), (7, 9, 1)]
+    # A comment without a date cannot be placed in time: no copy.
+    (tmp_path / "t.txt").write_text("\n".join(dump[:4] + dump[5:]) + "\n", encoding="utf-8")
+    gold["comments"][1:] = [{"start": 4, "end": 5, "parent": 1},
+                            {"start": 6, "end": 8, "parent": 0}]
+    (tmp_path / "t.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    (thread,) = load_threads(tmp_path, ("page",))
+    assert by_time(thread) is None
