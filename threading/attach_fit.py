@@ -189,7 +189,9 @@ def by_time(thread: Thread) -> Thread | None:
                             key=lambda c: c.start))
     name = gold.path.name.replace(".gold.json", "-by-time.gold.json")
     copy = replace(gold, path=gold.path.with_name(name), order="chronological",
-                   comments=comments)
+                   comments=comments,
+                   authors={a: tuple(sorted(moved[n] for n in starts_of if n in moved))
+                            for a, starts_of in gold.authors.items()})
     return Thread(copy, list(split_lines("\n".join(out) + "\n")), thread.language, thread.style)
 
 

@@ -474,7 +474,7 @@ def test_a_dated_thread_listed_by_time_keeps_its_tree(tmp_path):
             "Bernd", "1. Juni 2015, 12:00", "Die Stadt hat sie gestern repariert.",
             "Carla", "1. Juni 2015, 11:00", "Das Wetter wird morgen besser."]
     (tmp_path / "t.txt").write_text("\n".join(dump) + "\n", encoding="utf-8")
-    gold = {"dump": "t.txt", "style": "page", "comments": [
+    gold = {"dump": "t.txt", "style": "page", "authors": {"Bernd": [4]}, "comments": [
         {"start": 1, "end": 3, "parent": 0}, {"start": 4, "end": 6, "parent": 1},
         {"start": 7, "end": 9, "parent": 0}]}
     (tmp_path / "t.gold.json").write_text(json.dumps(gold), encoding="utf-8")
@@ -486,6 +486,7 @@ def test_a_dated_thread_listed_by_time_keeps_its_tree(tmp_path):
         "Das Wetter wird morgen besser.", "Bernd", "Die Stadt hat sie gestern repariert."]
     assert [(c.start, c.end, c.parent) for c in copy.gold.comments] == [
         (1, 3, 0), (4, 6, 0), (7, 9, 1)]
+    assert copy.gold.authors == {"Bernd": (7,)}
     # A comment without a date cannot be placed in time: no copy.
     (tmp_path / "t.txt").write_text("\n".join(dump[:4] + dump[5:]) + "\n", encoding="utf-8")
     gold["comments"][1:] = [{"start": 4, "end": 5, "parent": 1},
