@@ -17,13 +17,11 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from .dates import sort_key
-from .decode import read_source
 from .evaluate import GoldComment, Prediction, attachment_accuracy, gold_segments
 from .features import DumpFacts, Info, prepare
 from .fit import Thread, folds, rounded
 from .language import comment_languages
 from .linear import fit_choice
-from .lines import split_lines
 from .page import is_date
 from .score import SHARE_KEY, SHARE_SAMPLE, SHIFT_CUE, SHIFT_WEIGHT, Decoder, attach_scored
 from .stages import AttachContext, Draft
@@ -157,31 +155,40 @@ def decoded_accuracy(thread, w: Mapping[str, float]) -> float:
     return attachment_accuracy(thread.gold, Prediction.from_links(spans, links))
 
 
-def by_time(thread: Thread) -> Thread | None:
-    """A copy of a dated thread with its comments listed by time (each with the lines up
-    to the next comment, the tree unchanged), to be read in chronological order; None
-    where a comment shows no date, or the dates are of two kinds."""
-    gold = thread.gold
-    rows = read_source(gold.dump).text.split("\n")
-    if rows[-1] == "":  # the end of the last line, not a line
-        rows.pop()
+def comments_by_time(line: Callable[[int], str], spans: Sequence[tuple[int, int]]
+                     ) -> list[int] | None:
+    """The indices of the comments (first and last line of each; `line(n)`: the text of
+    line n) in the order of the date each shows, comments of the same minute in the order
+    given; None where one shows no date, or the dates are of two kinds."""
     keys = []
-    for k, c in enumerate(gold.comments):
-        key = next((sort_key(rows[n - 1]) for n in range(c.start, c.end + 1)
-                    if n <= len(rows) and is_date(rows[n - 1])), None)
+    for k, (start, end) in enumerate(spans):
+        key = next((sort_key(line(n)) for n in range(start, end + 1) if is_date(line(n))),
+                   None)
         if key is None:
             return None
         keys.append((key, k))
     if len({kind for (kind, _), _ in keys}) > 1:
         return None
+    return [k for _, k in sorted(keys)]
+
+
+def by_time(thread: Thread) -> Thread | None:
+    """A copy of a dated thread with its comments listed by time (each with the lines up
+    to the next comment, the tree unchanged), to be read in chronological order; None
+    where comments_by_time cannot order them."""
+    gold, lines = thread.gold, thread.lines  # every physical line: line n is lines[n - 1]
+    order = comments_by_time(lambda n: lines[n - 1].text,
+                             [(c.start, c.end) for c in gold.comments])
+    if order is None:
+        return None
     starts = sorted(c.start for c in gold.comments)
-    block_end = dict(zip(starts, [s - 1 for s in starts[1:]] + [len(rows)], strict=True))
-    out = rows[:starts[0] - 1]
+    block_end = dict(zip(starts, [s - 1 for s in starts[1:]] + [len(lines)], strict=True))
+    out = list(lines[:starts[0] - 1])
     moved: dict[int, int] = {}
-    for _, k in sorted(keys):  # sorted is stable: comments of the same minute keep their order
+    for k in order:
         c = gold.comments[k]
         moved[c.start] = len(out) + 1
-        out += rows[c.start - 1:block_end[c.start]]
+        out += lines[c.start - 1:block_end[c.start]]
     comments = tuple(sorted((GoldComment(moved[c.start], moved[c.start] + c.end - c.start,
                                          moved.get(c.parent, 0),
                                          tuple(moved.get(a, 0) for a in c.alt_parents),
@@ -192,7 +199,8 @@ def by_time(thread: Thread) -> Thread | None:
                    comments=comments,
                    authors={a: tuple(sorted(moved[n] for n in starts_of if n in moved))
                             for a, starts_of in gold.authors.items()})
-    return Thread(copy, list(split_lines("\n".join(out) + "\n")), thread.language, thread.style)
+    renumbered = [sl._replace(number=n) for n, sl in enumerate(out, start=1)]
+    return Thread(copy, renumbered, thread.language, thread.style)
 
 
 def fit_chronological(threads: Sequence, report: Callable[[str], None]

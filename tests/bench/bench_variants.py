@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from bench_eval import GOLD, sets  # run as a script: this folder is on the path
+from threadloom.threading.attach_fit import comments_by_time
 from threadloom.threading.dates import sort_key
 from threadloom.threading.evaluate import evaluate_file, load_gold, total
 from threadloom.threading.page import is_date
@@ -139,14 +140,12 @@ def listed_by_time(rows: list[Row], comments: list[dict]) -> list[Row]:
     starts = sorted(c["start"] for c in comments)
     ends = dict(zip(starts, [*starts[1:], len(rows) + 1], strict=True))
     by_line = dict(rows)
+    order = comments_by_time(by_line.__getitem__, [(c["start"], c["end"]) for c in comments])
+    if order is None:
+        raise ValueError("a comment shows no date")
     head = [r for r in rows if r[0] is not None and r[0] < starts[0]]
-
-    def when(start: int) -> float:
-        return next(sort_key(by_line[n])[1] for n in range(start, ends[start])
-                    if is_date(by_line[n]))
-
-    return head + [(n, by_line[n]) for start in sorted(starts, key=when)
-                   for n in range(start, ends[start])]
+    return head + [(n, by_line[n]) for k in order
+                   for n in range(comments[k]["start"], ends[comments[k]["start"]])]
 
 
 # Rewrites whose dumps are read in chronological order.
