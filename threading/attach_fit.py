@@ -109,12 +109,21 @@ def fit_weights(threads: Sequence, reads: Mapping[str, GoldRead],
     `gold_groups`, choice_groups(t) (they do not depend on the model).  `pages`: the names
     of the dumps the time-order cue applies to."""
     shared = _fit_rounds(threads, reads, gold_groups, PRIOR, leave_out=PAGE_ONLY)
-    page = _fit_rounds([t for t in threads if t.name in pages], reads, gold_groups, shared)
-    shared[SHARE_KEY] = usual_share([t for t in threads if t.name not in pages], reads, shared)
-    page[SHARE_KEY] = usual_share([t for t in threads if t.name in pages], reads, page)
-    for w in (shared, page):
-        w[SHIFT_CUE] = SHIFT_WEIGHT  # set, not fitted: the fit never sees the shift
-    return shared, page
+    on_pages = [t for t in threads if t.name in pages]
+    # The page fit starts from the shared weights as fitted, before the share is added.
+    page = _fit_rounds(on_pages, reads, gold_groups, shared)
+    return (_with_share(shared, [t for t in threads if t.name not in pages], reads),
+            _with_share(page, on_pages, reads))
+
+
+def _with_share(w: dict[str, float], threads: Sequence, reads: Mapping[str, GoldRead]
+                ) -> dict[str, float]:
+    """Fitted weights `w` with what the decode also reads from them: the usual top-level
+    share of the dumps they were fitted on, and the shift's weight (set, not fitted: the
+    fit never sees the shift)."""
+    w[SHARE_KEY] = usual_share(threads, reads, w)
+    w[SHIFT_CUE] = SHIFT_WEIGHT
+    return w
 
 
 def usual_share(threads: Sequence, reads: Mapping[str, GoldRead], w: Mapping[str, float]
@@ -214,10 +223,8 @@ def fit_chronological(threads: Sequence, report: Callable[[str], None]
     gold_groups = {t.name: choice_groups(t, reads[t.name]) for t in timed}
 
     def fitted(train: Sequence) -> dict[str, float]:
-        w = _fit_rounds(train, reads, gold_groups, PRIOR, leave_out=PAGE_ONLY)
-        w[SHARE_KEY] = usual_share(train, reads, w)
-        w[SHIFT_CUE] = SHIFT_WEIGHT
-        return w
+        return _with_share(_fit_rounds(train, reads, gold_groups, PRIOR, leave_out=PAGE_ONLY),
+                           train, reads)
 
     right = total = 0.0
     for fold in folds(timed):
