@@ -471,6 +471,51 @@ def test_a_label_above_a_caption_is_boilerplate_not_a_heading():
     assert d.article.headings == ()
 
 
+ARTICLE_EN_UNMARKED = """\
+City council approves new cycle lanes for the centre
+23 November 2026
+The city council voted on Monday to build eleven kilometres of protected cycle lanes through \
+the centre, the largest change to the city's streets in a generation. Work is due to start in \
+the spring and to take two years.
+Supporters say the lanes will make cycling safer for children and older riders, who now \
+share narrow roads with buses and delivery vans. Opponents warn that the loss of parking will \
+hurt shops on the high street, which already struggle.
+Shops fear fewer customers
+The traders' association said it would ask the council to phase the work so that no street \
+loses all of its parking at once. A survey it commissioned found that a third of customers \
+arrive by car, although the council disputes the figure.
+The council's transport committee will publish a detailed plan in January, and residents \
+will be able to comment on each stretch of the route before construction begins. The total \
+cost is estimated at forty million pounds.
+Finally! I have been waiting for this for years.
+You say that now, but wait until the roadworks start.
+"""
+
+
+def test_an_article_with_no_end_shown_is_found_by_its_shape():
+    # No disclaimer, caption, header or chrome: a title over paragraphs of prose.
+    d = reconstruct(ARTICLE_EN_UNMARKED)
+    a = d.article
+    assert a is not None and a.title == "City council approves new cycle lanes for the centre"
+    assert [line.number for line in a.boilerplate] == [2]  # the date under the title
+    assert [line.number for line in a.headings] == [5]
+    assert [c.span.first for c in d.comments] == [8, 9]
+
+
+def test_a_forum_comment_with_a_title_and_long_paragraphs_is_no_article():
+    # A forum thread's first comment can look like an article: a headline over long
+    # paragraphs.  Its writer says "I" at once, as a news lead seldom does.
+    long = " Der Zug war pünktlich, das Abteil sauber und der Schaffner freundlich, was man" \
+           " nicht von jeder Verbindung in diesem Land behaupten kann, schon gar nicht im Winter."
+    text = ("Meine Erfahrungen mit dem Nachtzug\n"
+            "Ich bin letzte Woche mit dem Nachtzug nach Hamburg gefahren." + long + "\n"
+            + ("Die Betten waren bequemer als erwartet." + long + "\n") * 3
+            + "Wie waren eure Erfahrungen?\n")
+    d = reconstruct(text)
+    assert d.article is None
+    assert d.comments[0].span.first == 1
+
+
 def test_forum_dump_without_article_keeps_its_first_comment():
     text = "Irreführende Überschrift\nWieso steht das so im Titel?\nWeil es klickt.\n"
     d = reconstruct(text)
