@@ -4,10 +4,11 @@ A copied page starts with the article (title, lead, body, sub-headings, closing
 disclaimers) and may carry sidebars (indented blocks, "Læses lige nu", job ads).  The
 article ends where the page shows it: a disclaimer or caption, a "Kommentare" header,
 page chrome after it, or the comments themselves where they show (the first comment's
-author and date line, or comments indented where the article is not).  A page that shows
-none of these has an article only where its shape says so: a title over at least four
-paragraphs of plain prose, the first not in the first person.  Forum dumps without an
-article (the first line is a comment's headline) then stay comments.
+author and date line, or comments indented where the article is not); a photo caption
+only where no prose of the article's kind follows it.  A page that shows none of these
+has an article only where its shape says so: a title over paragraphs of prose in a row,
+the first not in the first person (SHAPES).  Forum dumps without an article (the first
+line is a comment's headline) then stay comments.
 """
 
 from __future__ import annotations
@@ -27,12 +28,15 @@ from .page import date_lines, is_date
 from .text import asked_once, head, starts_with, title_like, words
 
 ARTICLE_SCAN = 80  # an article's closing marker is looked for in this many paragraphs
-# An article that shows no end is told by its shape: a title over this many paragraphs of
-# prose in a row, each this long and closed by a full stop (sub-headings between them).
-# In the forum threads of the dev sets, 1 in 1,159 headline-like lines has such a run
-# under it (3 paragraphs of 200: 7; 4 of 150: 4).
-SHAPE_PARAGRAPHS = 4
-SHAPE_CHARS = 200
+# An article that shows no end is told by its shape: a title over paragraphs of prose in a
+# row, closed by full stops (sub-headings between them): four of 200 characters or more,
+# or eight of 80 or more that speak in no "I" or "you" outside quotes.  In the forum
+# threads of the dev sets, no headline-like line has either under it (3 paragraphs of
+# 200: 7 in 1,159; 4 of 150: 4; 6 of 80: 4).
+SHAPES = ((200, False, 4), (80, True, 8))  # (characters, plain, paragraphs)
+# After a photo caption ("(Foto: ...)") the article goes on where so many paragraphs of
+# plain prose of 80 characters or more follow: a caption may sit under the lead.
+AFTER_CAPTION = 3
 LEAD_MAX = 320
 LEAD_IN_CHARS = 60  # a page control above the first comment is no longer than this
 
@@ -220,39 +224,66 @@ def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str,
         if before and (not ends or max(ends) < first_close):
             return max(before)
     if ends:
-        return max(ends)
+        # A photo caption under the lead does not end the article: prose after it goes on.
+        k = next(k for k, sl in enumerate(body) if sl.number == max(ends))
+        if not _matches(body[k].text, language, "captions"):
+            return max(ends)
+        run = _prose_run(body, k + 1, language, SHAPES[1][0], plain=True)
+        return run[-1] if len(run) >= AFTER_CAPTION else max(ends)
     return _end_by_shape(body, language) if first_close is None else None
 
 
 _FULL_STOP = re.compile(r"\.[\"'“”»«)\]]?$")
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
+_QUOTED = re.compile(r"[„“\"»«‘][^„“”\"»«‘’]*[“”\"«»’]")
 
 
 def _end_by_shape(body: Sequence[SourceLine], language: str) -> int | None:
     """The article's last line where only its shape shows it (body[0] is a title): the
-    paragraphs of prose in a row under the title, sub-headings and a date line under the
-    title allowed.  A comment that opens as one (a greeting, an answer) or closes
-    otherwise than with a full stop ("!", "?", a smiley) ends the run: a long comment
-    of plain prose right under the article is still read as its last paragraph."""
+    last of the paragraphs of prose in a row under the title (a date line may come
+    first), the first of them not in the first person, as a news lead seldom is."""
+    k = 2 if len(body) > 2 and is_date(body[1].text) else 1
+    if k >= len(body) or _says_i(_FIRST_SENTENCE.split(body[k].text, 1)[0], language):
+        return None
+    for chars, plain, least in SHAPES:
+        run = _prose_run(body, k, language, chars, plain)
+        if len(run) >= least:
+            return run[-1]
+    return None
+
+
+def _prose_run(body: Sequence[SourceLine], k: int, language: str, chars: int, plain: bool
+               ) -> list[int]:
+    """The line numbers of the article's prose in a row from body[k] on: paragraphs of
+    `chars` or more, opened by a capital and closed by a full stop, with no trailing dots
+    anywhere and no greeting or answer first (and, `plain`, saying no "I" or "you" outside
+    quotes), sub-headings between them.  A comment that reads otherwise ("!", "?", a
+    smiley, "...") ends the run; a comment of such prose right under the article is read
+    as its last paragraph."""
     def prose(text: str) -> bool:
-        t = text.rstrip()
-        return (len(t) >= SHAPE_CHARS and _FULL_STOP.search(t) is not None
-                and not greeting(t, language)[0] and not opener(t, language)[0])
+        t = text.strip()
+        if (len(t) < chars or _FULL_STOP.search(t) is None or t[0].islower()
+                or ".." in t or "…" in t or greeting(t, language)[0] or opener(t, language)[0]):
+            return False
+        return not plain or not _speaks(_QUOTED.sub(" ", t), language)
 
-    def first_person(text: str) -> bool:  # in the first sentence: a lead seldom says "I"
-        return not lowered(language, "segment", "first_person").isdisjoint(
-            words(_FIRST_SENTENCE.split(text, 1)[0]))
-
-    count, end = 0, None
-    for i, sl in enumerate(body[1:ARTICLE_SCAN + 1], start=1):
-        if prose(sl.text) and (count or not first_person(sl.text)):
-            count, end = count + 1, sl.number
-        elif i == 1 and is_date(sl.text):
-            continue
-        elif not (count and title_like(sl.text, 90) and i + 1 < len(body)
+    run: list[int] = []
+    for i in range(k, min(len(body), k + ARTICLE_SCAN)):
+        if prose(body[i].text):
+            run.append(body[i].number)
+        elif not (run and title_like(body[i].text, 90) and i + 1 < len(body)
                   and prose(body[i + 1].text)):
             break
-    return end if count >= SHAPE_PARAGRAPHS else None
+    return run
+
+
+def _says_i(text: str, language: str) -> bool:
+    return not lowered(language, "segment", "first_person").isdisjoint(words(text))
+
+
+def _speaks(text: str, language: str) -> bool:
+    """Whether `text` says "I" or "you"."""
+    return _says_i(text, language) or bool(second_person(text, language))
 
 
 def _earliest(*numbers: int | None) -> int | None:

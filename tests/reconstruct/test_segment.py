@@ -502,6 +502,65 @@ def test_an_article_with_no_end_shown_is_found_by_its_shape():
     assert [c.span.first for c in d.comments] == [8, 9]
 
 
+ARTICLE_DA_CAPTION_UNDER_LEAD = """\
+Ny cykelbro over havnen åbner til sommer
+
+Kommunen har godkendt den sidste del af finansieringen, og broen kan nu stå færdig i juni.
+
+(Foto: Kommunen)
+
+Broen bliver 180 meter lang og forbinder de to nye boligområder på hver sin side af havnen.
+
+Ifølge kommunen vil omkring 8.000 cyklister og fodgængere bruge broen hver dag, når den åbner.
+
+Byggeriet har været forsinket i et år, fordi entreprenøren gik konkurs i efteråret sidste år.
+
+»Vi er glade for, at vi endelig kan sige en dato til borgerne,« siger rådmanden for teknik.
+
+Hvorfor skal det tage så lang tid?
+
+Fordi de skulle finde en ny entreprenør, det står jo i artiklen.
+"""
+
+
+def test_a_photo_caption_under_the_lead_does_not_end_the_article():
+    d = reconstruct(ARTICLE_DA_CAPTION_UNDER_LEAD)
+    a = d.article
+    assert a is not None and [line.number for line in a.boilerplate] == [5]
+    assert [line.number for line in a.body] == [7, 9, 11, 13]  # the quote's "vi" is not hers
+    assert [c.span.first for c in d.comments] == [15, 17]
+
+
+def test_plain_prose_after_a_closing_disclaimer_is_comments():
+    # A disclaimer closes the article (a caption need not): what follows is comments,
+    # however plainly they are written.
+    plain = ("Die Fahrer werden sich freuen, die Kunden eher weniger, denn die Preise steigen.\n"
+             "Die Regeln gelten in den Niederlanden schon seit zwei Jahren, ohne große Folgen.\n"
+             "Interessant wäre, was die großen Lieferdienste zu den neuen Regeln sagen werden.\n")
+    d = reconstruct(ARTICLE_DE.split("Endlich!")[0] + plain)
+    assert d.article is not None and d.article.lines[-1].number == 5
+    assert d.comments[0].span.first == 6
+
+
+def test_an_article_of_short_paragraphs_is_found_by_its_shape():
+    # One or two sentences a paragraph, as many news sites write: eight such in a row.
+    paragraphs = [
+        "The city museum will close for two years from March while its leaking roof is replaced.",
+        "The work, which the city council approved last week, is expected to cost twelve million.",
+        "Part of the collection will be lent to other museums in the region in the meantime.",
+        "The rest will be stored in a new depot outside the city, the museum's director said.",
+        "Schools that visit the museum will be offered lessons in their classrooms instead.",
+        "The shop and the café in the basement will stay open throughout the building works.",
+        "The last major renovation of the old building took place more than forty years ago.",
+        "A public meeting about the plans will be held at the town hall on Thursday evening.",
+    ]
+    text = ("Museum to close for two years\n" + "\n".join(paragraphs)
+            + "\nAbout time, the roof has leaked for ages!\nDo you know where the depot is?\n")
+    d = reconstruct(text)
+    assert d.article is not None and d.article.lines[-1].number == 9
+    assert [c.span.first for c in d.comments] == [10, 11]
+
+
 def test_a_forum_comment_with_a_title_and_long_paragraphs_is_no_article():
     # A forum thread's first comment can look like an article: a headline over long
     # paragraphs.  Its writer says "I" at once, as a news lead seldom does.
