@@ -6,11 +6,11 @@ Real pages differ from the dev dumps: dates "vor 3 Stunden" instead of to the mi
 threads listed newest first, the name printed under the date, a dot between name and date
 and the buttons in a row, a forum's subject line above each name, a comment count and a
 sort control above the first comment, comments parted by wider gaps, a news article (with
-its title, lead and disclaimer, or without the disclaimer) above the comments, the
-comments listed by time (read with --order chronological).  Each variant here rewrites
-the dev dumps and their gold trees (same comments, same parents) and scores them as
-`threadloom eval` does, beside the dumps as they are.  Reads ../shared/gold; skips
-without it.
+its title, lead and disclaimer, or without the disclaimer; or the Danish sample's, with
+a photo caption under its lead) above the comments, the comments listed by time (read
+with --order chronological).  Each variant here rewrites the dev dumps and their gold
+trees (same comments, same parents) and scores them as `threadloom eval` does, beside
+the dumps as they are.  Reads ../shared/gold; skips without it.
 """
 
 from __future__ import annotations
@@ -101,6 +101,15 @@ def unmarked_article_above(rows: list[Row], comments: list[dict]) -> list[Row]:
     return [(None, line) for line in _sample_article(marked=False)] + rows
 
 
+def danish_article_above(rows: list[Row], comments: list[dict]) -> list[Row]:
+    """The Danish sample's article (a photo caption under its lead, no sidebar after it)
+    above the thread: where it ends, only its shape shows."""
+    gold = json.loads((GOLD / "klarna-da.gold.json").read_text(encoding="utf-8"))
+    first, last = gold["article"]["lines"]
+    text = (GOLD / gold["dump"]).read_text(encoding="utf-8").split("\n")[first - 1:last]
+    return [(None, line) for line in text] + rows
+
+
 @cache
 def _sample_article(marked: bool = True) -> tuple[str, ...]:
     """The lines of the German sample above its first comment (read once, not per thread);
@@ -173,9 +182,11 @@ VARIANTS: dict[str, tuple[str, Rewrite | None]] = {
     "bare as is": ("omp-dev bare", None),
     "bare, an article above": ("omp-dev bare", article_above),
     "bare, article without its end": ("omp-dev bare", unmarked_article_above),
+    "bare, Danish article above": ("omp-dev bare", danish_article_above),
     "blank as is": ("omp-dev blank", None),
     "blank, an article above": ("omp-dev blank", article_above),
     "blank, article without its end": ("omp-dev blank", unmarked_article_above),
+    "blank, Danish article above": ("omp-dev blank", danish_article_above),
     "blank, 2 blank lines between": ("omp-dev bare", wide_gaps),
     "blank, 1 blank line between": ("omp-dev bare", gaps_between),
 }
