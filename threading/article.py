@@ -37,6 +37,7 @@ SHAPES = ((200, False, 4), (80, True, 8))  # (characters, plain, paragraphs)
 # After a photo caption ("(Foto: ...)") the article goes on where so many paragraphs of
 # plain prose of 80 characters or more follow: a caption may sit under the lead.
 AFTER_CAPTION = 3
+BYLINE_CHARS = 60  # a short line under the title ("Von Max Mustermann") before the lead
 LEAD_MAX = 320
 LEAD_IN_CHARS = 60  # a page control above the first comment is no longer than this
 
@@ -240,9 +241,12 @@ _QUOTED = re.compile(r"[„“\"»«‘][^„“”\"»«‘’]*[“”\"«»�
 
 def _end_by_shape(body: Sequence[SourceLine], language: str) -> int | None:
     """The article's last line where only its shape shows it (body[0] is a title): the
-    last of the paragraphs of prose in a row under the title (a date line may come
-    first), the first of them not in the first person, as a news lead seldom is."""
-    k = 2 if len(body) > 2 and is_date(body[1].text) else 1
+    last of the paragraphs of prose in a row under the title (a byline and a date may
+    come first), the first of them not in the first person, as a news lead seldom is."""
+    k = 1
+    while k < min(len(body), 3) and (is_date(body[k].text)
+                                     or title_like(body[k].text, BYLINE_CHARS)):
+        k += 1
     if k >= len(body) or _says_i(_FIRST_SENTENCE.split(body[k].text, 1)[0], language):
         return None
     for chars, plain, least in SHAPES:
@@ -300,8 +304,8 @@ def _article_roles(src: Sequence[SourceLine], language: str) -> list[Line]:
             role = Role.BOILERPLATE
         elif i + 1 < len(src) and caption[i + 1] and title_like(sl.text, 90):
             role = Role.BOILERPLATE  # an image's label ("Artikel top billede") above its caption
-        elif i == lead_at and is_date(sl.text):
-            role = Role.BOILERPLATE  # the article's date, under its title: the lead follows
+        elif i == lead_at and i < 3 and (is_date(sl.text) or title_like(sl.text, BYLINE_CHARS)):
+            role = Role.BOILERPLATE  # its date or byline, under its title: the lead follows
             lead_at += 1
         elif i == lead_at and len(sl.text) <= LEAD_MAX and not title_like(sl.text):
             role = Role.LEAD

@@ -531,6 +531,15 @@ def test_a_photo_caption_under_the_lead_does_not_end_the_article():
     assert [c.span.first for c in d.comments] == [15, 17]
 
 
+def test_a_byline_under_the_title_is_the_article_s():
+    text = ARTICLE_EN_UNMARKED.replace("centre\n", "centre\nBy Sarah Jones\n", 1)
+    d = reconstruct(text)
+    a = d.article
+    assert a is not None and [line.number for line in a.boilerplate] == [2, 3]
+    assert [line.number for line in a.lead] == [4]
+    assert [c.span.first for c in d.comments] == [9, 10]
+
+
 def test_plain_prose_after_a_closing_disclaimer_is_comments():
     # A disclaimer closes the article (a caption need not): what follows is comments,
     # however plainly they are written.
