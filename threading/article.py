@@ -37,6 +37,7 @@ SHAPES = ((200, False, 4), (80, True, 8))  # (characters, plain, paragraphs)
 # After a photo caption ("(Foto: ...)") the article goes on where so many paragraphs of
 # plain prose of 80 characters or more follow: a caption may sit under the lead.
 AFTER_CAPTION = 3
+VOICE_CHARS = 2000  # of a paragraph, read for "I" and "you" (a line may be a MB long)
 BYLINE_CHARS = 60  # a short line under the title ("Von Max Mustermann") before the lead
 LEAD_MAX = 320
 LEAD_IN_CHARS = 60  # a page control above the first comment is no longer than this
@@ -247,7 +248,8 @@ def _end_by_shape(body: Sequence[SourceLine], language: str) -> int | None:
     while k < min(len(body), 3) and (is_date(body[k].text)
                                      or title_like(body[k].text, BYLINE_CHARS)):
         k += 1
-    if k >= len(body) or _says_i(_FIRST_SENTENCE.split(body[k].text, 1)[0], language):
+    if k >= len(body) or _says_i(_FIRST_SENTENCE.split(body[k].text[:VOICE_CHARS], 1)[0],
+                                 language):
         return None
     for chars, plain, least in SHAPES:
         run = _prose_run(body, k, language, chars, plain)
@@ -269,7 +271,7 @@ def _prose_run(body: Sequence[SourceLine], k: int, language: str, chars: int, pl
         if (len(t) < chars or _FULL_STOP.search(t) is None or t[0].islower()
                 or ".." in t or "…" in t or greeting(t, language)[0] or opener(t, language)[0]):
             return False
-        return not plain or not _speaks(_QUOTED.sub(" ", t), language)
+        return not plain or not _speaks(_QUOTED.sub(" ", t[:VOICE_CHARS]), language)
 
     run: list[int] = []
     for i in range(k, min(len(body), k + ARTICLE_SCAN)):
