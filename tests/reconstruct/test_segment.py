@@ -1,5 +1,6 @@
 """Page parts and comment boundaries on small hand-written dumps of each style."""
 
+import pytest
 from threadloom.threading import page as page_module
 from threadloom.threading import parallel
 from threadloom.threading.lines import split_lines
@@ -663,6 +664,16 @@ def test_a_comments_header_opening_a_bare_dump_is_chrome():
     assert d.article is None
     assert [(b.span.first, b.span.last) for b in d.chrome] == [(1, 1)]
     assert [c.span.first for c in d.comments][:1] == [2]
+
+
+@pytest.mark.parametrize("header", ["1 Kommentar", "Diskutieren Sie mit", "Kommentar verfassen"])
+def test_more_ways_a_page_heads_its_comments_end_the_article(header):
+    text = ("Neue Regeln für Lieferdienste\nDie Bundesregierung hat neue Regeln beschlossen.\n"
+            f"{header}\nEndlich! Das war längst überfällig.\n")
+    d = reconstruct(text)
+    assert d.article is not None and d.article.lines[-1].number == 2
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(3, 3)]
+    assert [c.span.first for c in d.comments] == [4]
 
 
 PAGE_DOTS = """\
