@@ -226,11 +226,12 @@ def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str,
             return max(before)
     if ends:
         # A photo caption under the lead does not end the article: prose after it goes on.
-        k = next(k for k, sl in enumerate(body) if sl.number == max(ends))
+        last = max(ends)
+        k = next(k for k, sl in enumerate(scan) if sl.number == last)
         if not _matches(body[k].text, language, "captions"):
-            return max(ends)
+            return last
         run = _prose_run(body, k + 1, language, SHAPES[1][0], plain=True)
-        return run[-1] if len(run) >= AFTER_CAPTION else max(ends)
+        return run[-1] if len(run) >= AFTER_CAPTION else last
     return _end_by_shape(body, language) if first_close is None else None
 
 
