@@ -38,6 +38,7 @@ SHAPES = ((200, False, 4), (80, True, 8))  # (characters, plain, paragraphs)
 AFTER_CAPTION = 3
 VOICE_CHARS = 2000  # of a paragraph, read for "I" and "you" (a line may be a MB long)
 BYLINE_CHARS = 60  # a short line under the title ("Von Max Mustermann") before the lead
+UNDER_TITLE = 2  # such lines, or dates, between the title and the lead
 LEAD_MAX = 320
 LEAD_IN_CHARS = 60  # a page control above the first comment is no longer than this
 
@@ -160,10 +161,7 @@ def _reads_as_comments(run: Sequence[SourceLine], language: str) -> bool:
 def _voiced(text: str, language: str) -> bool:
     """Whether a paragraph speaks as a commenter does: "I", "you", a greeting, an answer,
     a question."""
-    tokens = words(text[:600])
-    return bool(text.rstrip().endswith("?")
-                or not lowered(language, "segment", "first_person").isdisjoint(tokens)
-                or second_person(text[:600], language, tokens)
+    return bool(text.rstrip().endswith("?") or _speaks(text[:600], language)
                 or greeting(text, language)[0] or opener(text, language)[0])
 
 
@@ -245,8 +243,7 @@ def _end_by_shape(body: Sequence[SourceLine], language: str) -> int | None:
     last of the paragraphs of prose in a row under the title (a byline and a date may
     come first), the first of them not in the first person, as a news lead seldom is."""
     k = 1
-    while k < min(len(body), 3) and (is_date(body[k].text)
-                                     or title_like(body[k].text, BYLINE_CHARS)):
+    while k < min(len(body), 1 + UNDER_TITLE) and _under_title(body[k].text):
         k += 1
     if k >= len(body) or _says_i(_FIRST_SENTENCE.split(body[k].text[:VOICE_CHARS], 1)[0],
                                  language):
@@ -283,13 +280,20 @@ def _prose_run(body: Sequence[SourceLine], k: int, language: str, chars: int, pl
     return run
 
 
-def _says_i(text: str, language: str) -> bool:
-    return not lowered(language, "segment", "first_person").isdisjoint(words(text))
+def _says_i(text: str, language: str, tokens: Sequence[str] | None = None) -> bool:
+    return not lowered(language, "segment", "first_person").isdisjoint(
+        words(text) if tokens is None else tokens)
 
 
 def _speaks(text: str, language: str) -> bool:
     """Whether `text` says "I" or "you"."""
-    return _says_i(text, language) or bool(second_person(text, language))
+    tokens = words(text)
+    return _says_i(text, language, tokens) or bool(second_person(text, language, tokens))
+
+
+def _under_title(text: str) -> bool:
+    """A line that may stand between the title and the lead: a date or a byline."""
+    return is_date(text) or title_like(text, BYLINE_CHARS)
 
 
 def _earliest(*numbers: int | None) -> int | None:
@@ -306,7 +310,7 @@ def _article_roles(src: Sequence[SourceLine], language: str) -> list[Line]:
             role = Role.BOILERPLATE
         elif i + 1 < len(src) and caption[i + 1] and title_like(sl.text, 90):
             role = Role.BOILERPLATE  # an image's label ("Artikel top billede") above its caption
-        elif i == lead_at and i < 3 and (is_date(sl.text) or title_like(sl.text, BYLINE_CHARS)):
+        elif i == lead_at and i <= UNDER_TITLE and _under_title(sl.text):
             role = Role.BOILERPLATE  # its date or byline, under its title: the lead follows
             lead_at += 1
         elif i == lead_at and len(sl.text) <= LEAD_MAX and not title_like(sl.text):

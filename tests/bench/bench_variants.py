@@ -104,21 +104,18 @@ def unmarked_article_above(rows: list[Row], comments: list[dict]) -> list[Row]:
 def danish_article_above(rows: list[Row], comments: list[dict]) -> list[Row]:
     """The Danish sample's article (a photo caption under its lead, no sidebar after it)
     above the thread: where it ends, only its shape shows."""
-    gold = json.loads((GOLD / "klarna-da.gold.json").read_text(encoding="utf-8"))
-    first, last = gold["article"]["lines"]
-    text = (GOLD / gold["dump"]).read_text(encoding="utf-8").split("\n")[first - 1:last]
-    return [(None, line) for line in text] + rows
+    return [(None, line) for line in _sample_article("klarna-da")] + rows
 
 
 @cache
-def _sample_article(marked: bool = True) -> tuple[str, ...]:
-    """The lines of the German sample above its first comment (read once, not per thread);
-    without `marked`, less the lines its gold calls boilerplate."""
-    gold = json.loads((GOLD / "klarna-de.gold.json").read_text(encoding="utf-8"))
-    first = min(c["start"] for c in gold["comments"])
-    lines = (GOLD / gold["dump"]).read_text(encoding="utf-8").split("\n")[:first - 1]
-    dropped = set() if marked else set(gold["article"].get("boilerplate", []))
-    return tuple(t for n, t in enumerate(lines, start=1) if n not in dropped)
+def _sample_article(sample: str = "klarna-de", marked: bool = True) -> tuple[str, ...]:
+    """A sample's article, from its title to its last line or boilerplate (read once, not
+    per thread); without `marked`, less the lines its gold calls boilerplate."""
+    article = json.loads((GOLD / f"{sample}.gold.json").read_text(encoding="utf-8"))["article"]
+    boilerplate = set(article.get("boilerplate", []))
+    last = max([article["lines"][1], *boilerplate])
+    lines = (GOLD / f"{sample}.txt").read_text(encoding="utf-8").split("\n")[:last]
+    return tuple(t for n, t in enumerate(lines, start=1) if marked or n not in boilerplate)
 
 
 def dots_and_rows(rows: list[Row], comments: list[dict]) -> list[Row]:
