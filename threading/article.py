@@ -2,13 +2,13 @@
 
 A copied page starts with the article (title, lead, body, sub-headings, closing
 disclaimers) and may carry sidebars (indented blocks, "Læses lige nu", job ads).  The
-article ends where the page shows it: a disclaimer or caption, a "Kommentare" header,
-page chrome after it, or the comments themselves where they show (the first comment's
-author and date line, or comments indented where the article is not); a photo caption
-only where no prose of the article's kind follows it.  A page that shows none of these
-has an article only where its shape says so: a title over paragraphs of prose in a row,
-the first not in the first person (SHAPES).  Forum dumps without an article (the first
-line is a comment's headline) then stay comments.
+article ends where the page shows it: a disclaimer, a caption or a news agency's mark
+("(dpa)"), a "Kommentare" header, page chrome after it, or the comments themselves where
+they show (the first comment's author and date line, or comments indented where the
+article is not); a photo caption only where no prose of the article's kind follows it.
+A page that shows none of these has an article only where its shape says so: a title
+over paragraphs of prose in a row, the first not in the first person (SHAPES).  Forum
+dumps without an article (the first line is a comment's headline) then stay comments.
 """
 
 from __future__ import annotations
@@ -29,13 +29,15 @@ from .text import asked_once, head, starts_with, title_like, words
 
 ARTICLE_SCAN = 80  # an article's closing marker is looked for in this many paragraphs
 # An article that shows no end is told by its shape: a title over paragraphs of prose in a
-# row (_prose_run): four of 200 characters or more, or eight of 80 or more that speak in
-# no "I" or "you" outside quotes.  Cut at any of their 2,206 top-level comments, the dev
-# forum threads never read so; with three of 200, or four of 80, two do.
-SHAPES = ((200, False, 4), (80, True, 8))  # (characters, plain, paragraphs)
+# row (_prose_run): four of 200 characters or more; or, saying no "I" or "you" outside
+# quotes, five of 100 or more or eight of 80 or more (short news).  Cut at any of their
+# 2,206 top-level comments, the dev forum threads never read so; with three of 200, or
+# four of 100 (or of 80), two do.
+SHAPES = ((200, False, 4), (100, True, 5), (80, True, 8))  # (characters, plain, paragraphs)
 # After a photo caption ("(Foto: ...)") the article goes on where so many paragraphs of
-# plain prose of 80 characters or more follow: a caption may sit under the lead.
+# plain prose of so many characters or more follow: a caption may sit under the lead.
 AFTER_CAPTION = 3
+AFTER_CAPTION_CHARS = 80
 VOICE_CHARS = 2000  # of a paragraph, read for "I" and "you" (a line may be a MB long)
 BYLINE_CHARS = 60  # a short line under the title ("Von Max Mustermann") before the lead
 UNDER_TITLE = 2  # such lines, or dates, between the title and the lead
@@ -60,6 +62,24 @@ def _matches(text: str, language: str, key: str, exact: bool = False) -> bool:
         return core in _phrase_set(language, key)
     return starts_with(text, lexicon_words(language, "article", key)) is not None and len(
         text) < 400
+
+
+# A news agency's mark on a line of its own: "(dpa)", "(AFP/red)", "(APA, 24.11.2015)",
+# "/ritzau/".
+_AGENCY_MARK = re.compile(r"[(/]\s*([^\W\d_][\w-]*)[^()\n]{0,40}[)/]")
+AGENCY_MARK_CHARS = 50
+
+
+def _closing(text: str, language: str) -> bool:
+    """Whether a paragraph is boilerplate that closes an article: a disclaimer, a caption,
+    an agency's mark."""
+    if _matches(text, language, "boilerplate"):
+        return True
+    t = text.strip()
+    if len(t) > AGENCY_MARK_CHARS or t[:1] not in "(/":
+        return False
+    mark = _AGENCY_MARK.fullmatch(t)
+    return mark is not None and mark.group(1).lower() in _phrase_set(language, "agencies")
 
 
 @cache  # asked of nearly every short line of a page
@@ -90,7 +110,7 @@ def _chrome_numbers(texts: Sequence[SourceLine], shown: Indentation, language: s
             found.add(sl.number)
         elif (sl.text in headings
               and sl.number not in found and i + 1 < len(texts)
-              and title_like(texts[i + 1].text, HEADLINE_CHARS)):
+              and _headline(texts[i + 1].text)):
             found.update(_headlines_under(texts, i, aside, language))
     return found
 
@@ -100,11 +120,34 @@ HEADLINE_CHARS = 100  # a headline listed under "Most read" is no longer than th
 
 @cache
 def _written_headings(language: str) -> frozenset[str]:
-    """The chrome headings as a page writes them ("Most read", "MOST READ", "Most Read:"):
-    a line is looked up as it is, which costs next to nothing on the lines of a big dump."""
+    """The chrome headings as a page writes them: any word with a capital or not ("Most
+    read", "Most Read", German nouns as in "Mehr zum Thema"), or all in capitals, with a
+    colon or not.  A line is looked up as it is, which costs next to nothing on the lines
+    of a big dump."""
     return frozenset(form + end for phrase in _phrase_set(language, "chrome")
-                     for form in (phrase, phrase.capitalize(), phrase.title(), phrase.upper())
+                     for form in (*_capitalised(phrase.split()), phrase.upper())
                      for end in ("", ":"))
+
+
+def _capitalised(words: list[str]) -> list[str]:
+    """The phrase of `words` with each word capitalised or not, in every combination."""
+    if not words:
+        return [""]
+    return [f"{first} {rest}".rstrip() for first in dict.fromkeys((words[0],
+                                                                    words[0].capitalize()))
+            for rest in _capitalised(words[1:])]
+
+
+def _headline(text: str) -> bool:
+    """A headline as a list of articles shows it: a title, or one short question ("Wie
+    sicher sind die neuen Radwege?")."""
+    t = text.strip()
+    return title_like(t, HEADLINE_CHARS) or (
+        len(t) <= HEADLINE_CHARS and t.endswith("?") and t.count("?") == 1
+        and _SENTENCE_END.search(t) is None)
+
+
+_SENTENCE_END = re.compile(r"[.!]\s")
 
 
 def _headlines_under(texts: Sequence[SourceLine], i: int, aside: set[int], language: str
@@ -113,7 +156,7 @@ def _headlines_under(texts: Sequence[SourceLine], i: int, aside: set[int], langu
     under it, up to the first line that reads otherwise or heads the comments."""
     run = [texts[i].number]
     for sl in texts[i + 1:]:
-        if (sl.number in aside or not title_like(sl.text, HEADLINE_CHARS)
+        if (sl.number in aside or not _headline(sl.text)
                 or _matches(sl.text, language, "comments_header", exact=True)):
             break
         run.append(sl.number)
@@ -214,7 +257,7 @@ def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str,
     for sl in scan[1:]:
         if _matches(sl.text, language, "comments_header", exact=True):
             return max(n.number for n in body if n.number < sl.number)
-    ends = [sl.number for sl in scan[1:] if _matches(sl.text, language, "boilerplate")]
+    ends = [sl.number for sl in scan[1:] if _closing(sl.text, language)]
     first_close = _earliest(min(chrome) if chrome else None, comments_from)
     horizon = body[ARTICLE_SCAN].number if len(body) > ARTICLE_SCAN else float("inf")
     if first_close is not None and first_close < horizon:
@@ -228,7 +271,7 @@ def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str,
         k = next(k for k, sl in enumerate(scan) if sl.number == last)
         if not _matches(body[k].text, language, "captions"):
             return last
-        run = _prose_run(body, k + 1, language, SHAPES[1][0], plain=True)
+        run = _prose_run(body, k + 1, language, AFTER_CAPTION_CHARS, plain=True)
         return run[-1] if len(run) >= AFTER_CAPTION else last
     return _end_by_shape(body, language) if first_close is None else None
 
@@ -303,7 +346,7 @@ def _earliest(*numbers: int | None) -> int | None:
 
 def _article_roles(src: Sequence[SourceLine], language: str) -> list[Line]:
     out = [Line(src[0].number, src[0].text, Role.TITLE)]
-    caption = [_matches(sl.text, language, "boilerplate") for sl in src]
+    caption = [_closing(sl.text, language) for sl in src]
     lead_at = 1
     for i, sl in enumerate(src[1:], start=1):
         if caption[i]:

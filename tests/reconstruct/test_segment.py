@@ -571,6 +571,62 @@ def test_an_article_of_short_paragraphs_is_found_by_its_shape():
     assert [c.span.first for c in d.comments] == [10, 11]
 
 
+NEWS_DE_AGENCY = """\
+Bahn kündigt neue Sparpreise für den Winter an
+Von Anna Schmidt
+24. November 2026, 10:15 Uhr
+Die Bahn will im Winter mehr Fahrgäste in die Züge locken und senkt die Preise.
+Ab Dezember sollen die neuen Sparpreise gelten, auf den meisten Strecken ab 17,90 Euro.
+Der Fahrgastverband begrüßte den Schritt, mahnte aber mehr Pünktlichkeit an.
+(dpa)
+Endlich mal eine gute Nachricht. Bisher zahle ich ein Vermögen.
+Was nützt der Preis, wenn der Zug zwei Stunden zu spät kommt?
+"""
+
+
+@pytest.mark.parametrize(("mark", "language"), [
+    ("(dpa)", "de"), ("(AFP/red)", "de"), ("(APA, 24.11.2015)", "de"), ("/ritzau/", "da"),
+    ("(TT)", "sv"), ("(NTB)", "nb"), ("(AP)", "en"), ("(Reuters)", "en"),
+])
+def test_a_news_agency_s_mark_closes_the_article(mark, language):
+    # Three paragraphs are too few for the shape: the mark alone ends the article (each
+    # language knows its agencies; the words around it are the German sample's).
+    layout = segment(split_lines(NEWS_DE_AGENCY.replace("(dpa)", mark)), language)
+    a = layout.article
+    assert a is not None and a.span.last == 7
+    assert [line.text for line in a.boilerplate] == [
+        "Von Anna Schmidt", "24. November 2026, 10:15 Uhr", mark]
+    assert [d.start for d in layout.drafts] == [8, 9]
+
+
+@pytest.mark.parametrize("line", ["(seufz)", "(Ironie aus)", "/s", "(dpa-Meldung von gestern?)"])
+def test_a_short_line_in_brackets_is_no_agency_s_mark(line):
+    d = reconstruct(NEWS_DE_AGENCY.replace("(dpa)", line))
+    assert d.article is None
+
+
+def test_a_short_news_article_is_found_by_its_shape():
+    # A lead and four paragraphs of a sentence or two, no mark at its end.
+    paragraphs = [
+        "Der Landkreis will bis Ende nächsten Jahres fünfzig neue Ladesäulen aufstellen lassen.",
+        "Die meisten davon sollen an Rathäusern, Schulen und Sporthallen entstehen, hieß es.",
+        "Finanziert wird das Projekt zu zwei Dritteln aus einem Förderprogramm des Bundes.",
+        "Bisher gibt es im Landkreis nur rund dreißig öffentliche Ladepunkte für Elektroautos.",
+        "Der Kreistag hatte dem Vorhaben bereits im Sommer mit großer Mehrheit zugestimmt.",
+    ]
+    assert all(len(p) >= 80 for p in paragraphs)
+    text = ("Neue Ladesäulen für den Landkreis\n" + "\n".join(p + " So ist es geplant."
+                                                            for p in paragraphs)
+            + "\nFünfzig Säulen für den ganzen Landkreis? Das ist ein Witz.\n"
+            + "Besser als nichts. Bei uns gibt es bisher gar keine.\n")
+    d = reconstruct(text)
+    assert d.article is not None and d.article.span.last == 6
+    assert [c.span.first for c in d.comments] == [7, 8]
+    # Four are too few: a forum thread's first comment may be a title over so many.
+    d = reconstruct(text.replace(paragraphs[-1] + " So ist es geplant.\n", ""))
+    assert d.article is None
+
+
 def test_a_forum_comment_with_a_title_and_long_paragraphs_is_no_article():
     # A forum thread's first comment can look like an article: a headline over long
     # paragraphs.  Its writer says "I" at once, as a news lead seldom does.
@@ -893,6 +949,41 @@ def test_a_chrome_heading_at_the_left_edge_takes_the_headlines_under_it():
                                     "Storms were warned of in the east in March.\n"))
     assert [(b.span.first, b.span.last) for b in d.chrome] == [(8, 8)]
     assert d.article is not None and d.article.span.last == 7
+
+
+NEWS_DE_RELATED = """\
+Stadt plant autofreie Innenstadt ab 2028
+Die Stadtverwaltung hat am Dienstag ihre Pläne für eine autofreie Innenstadt vorgestellt.
+Künftig sollen mehr Buslinien durch das Zentrum fahren, dazu kommen breitere Radwege.
+Mehr zum Thema
+Radverkehr: Wie sicher sind die neuen Radwege?
+Parkgebühren steigen ab Januar deutlich
+Wurde auch Zeit. In Kopenhagen funktioniert das seit Jahren.
+Kopenhagen ist aber auch flach.
+"""
+
+
+def test_a_chrome_heading_as_german_writes_it_with_a_question_under_it():
+    # "Mehr zum Thema": a noun in capitals, as no "capitalize" or "title" form writes it;
+    # a headline may ask.
+    d = reconstruct(NEWS_DE_RELATED)
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(4, 6)]
+    assert d.article is not None and d.article.span.last == 3
+    assert [c.span.first for c in d.comments] == [7, 8]
+    # A comment that asks, right under the article, is no headline: nothing heads it.
+    d = reconstruct(NEWS_DE_RELATED.replace("Mehr zum Thema\n", "Wie sicher ist das?\n"))
+    assert d.chrome == ()
+
+
+@pytest.mark.parametrize("heading", ["Artikel teilen", "Teilen", "Diesen Artikel teilen"])
+def test_the_buttons_that_share_an_article_are_chrome(heading):
+    text = NEWS_DE_RELATED.replace("Mehr zum Thema\n", heading + "\n").replace(
+        "Radverkehr: Wie sicher sind die neuen Radwege?\nParkgebühren steigen ab Januar deutlich\n",
+        "Facebook\nWhatsApp\nE-Mail\n")
+    d = reconstruct(text)
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(4, 7)]
+    assert d.article is not None and d.article.span.last == 3
+    assert [c.span.first for c in d.comments] == [8, 9]
 
 
 PAGE_DOTTED_NAMES = """\
