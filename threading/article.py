@@ -41,6 +41,8 @@ AFTER_CAPTION_CHARS = 80
 VOICE_CHARS = 2000  # of a paragraph, read for "I" and "you" (a line may be a MB long)
 BYLINE_CHARS = 60  # a short line under the title ("Von Max Mustermann") before the lead
 UNDER_TITLE = 2  # such lines, or dates, between the title and the lead
+KICKER_WORDS = 3  # a kicker above the title ("Energiepolitik") has no more words
+TITLE_WORDS = 5  # and the title under it no fewer
 LEAD_MAX = 320
 LEAD_IN_CHARS = 60  # a page control above the first comment is no longer than this
 
@@ -73,13 +75,40 @@ AGENCY_MARK_CHARS = 50
 def _closing(text: str, language: str) -> bool:
     """Whether a paragraph is boilerplate that closes an article: a disclaimer, a caption,
     an agency's mark."""
-    if _matches(text, language, "boilerplate"):
+    if _matches(text, language, "boilerplate") or _credited(text, language):
         return True
     t = text.strip()
     if len(t) > AGENCY_MARK_CHARS or t[:1] not in "(/":
         return False
     mark = _AGENCY_MARK.fullmatch(t)
     return mark is not None and mark.group(1).lower() in _phrase_set(language, "agencies")
+
+
+def _caption(text: str, language: str) -> bool:
+    """A photo caption: "(Foto: ...)", or a sentence that ends in its credit."""
+    return _matches(text, language, "captions") or _credited(text, language)
+
+
+CAPTION_CHARS = 250
+CREDIT_CHARS = 50
+
+
+def _credited(text: str, language: str) -> bool:
+    """A caption that ends in its credit: "Eine Wärmepumpe vor einem Haus. Foto: Max
+    Muster/dpa", "... (Bild: dpa)".  The credit comes after a full stop or in brackets,
+    and ends in no full stop, so a comment's "Schönes Foto: wo ist das?" or "Das Bild
+    oben. Foto: anbei." is none."""
+    t = text.strip()
+    if (len(t) > CAPTION_CHARS or t.endswith((".", "?", "!"))
+            or "?" in t[-CREDIT_CHARS:] or "!" in t[-CREDIT_CHARS:]):
+        return False
+    tail = t[-CREDIT_CHARS - 20:].lower()
+    for word in _phrase_set(language, "captions"):
+        at = tail.rfind(word)
+        if at > 0 and len(tail) - at - len(word) <= CREDIT_CHARS and (
+                word.startswith("(") or tail[:at].rstrip().endswith(".")):
+            return True
+    return False
 
 
 @cache  # asked of nearly every short line of a page
@@ -269,7 +298,7 @@ def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str,
         # A photo caption under the lead does not end the article: prose after it goes on.
         last = max(ends)
         k = next(k for k, sl in enumerate(scan) if sl.number == last)
-        if not _matches(body[k].text, language, "captions"):
+        if not _caption(body[k].text, language):
             return last
         run = _prose_run(body, k + 1, language, AFTER_CAPTION_CHARS, plain=True)
         return run[-1] if len(run) >= AFTER_CAPTION else last
@@ -282,11 +311,12 @@ _QUOTED = re.compile(r"[„“\"»«‘][^„“”\"»«‘’]*[“”\"«»�
 
 
 def _end_by_shape(body: Sequence[SourceLine], language: str) -> int | None:
-    """The article's last line where only its shape shows it (body[0] is a title): the
-    last of the paragraphs of prose in a row under the title (a byline and a date may
-    come first), the first of them not in the first person, as a news lead seldom is."""
-    k = 1
-    while k < min(len(body), 1 + UNDER_TITLE) and _under_title(body[k].text):
+    """The article's last line where only its shape shows it (body[0] is a title, or a
+    kicker over one): the last of the paragraphs of prose in a row under the title (a
+    byline and a date may come first), the first of them not in the first person, as a
+    news lead seldom is."""
+    k = under = 1 + _title_at(body, language)
+    while k < min(len(body), under + UNDER_TITLE) and _under_title(body[k].text):
         k += 1
     if k >= len(body) or _says_i(_FIRST_SENTENCE.split(body[k].text[:VOICE_CHARS], 1)[0],
                                  language):
@@ -334,6 +364,18 @@ def _speaks(text: str, language: str) -> bool:
     return _says_i(text, language, tokens) or bool(second_person(text, language, tokens))
 
 
+def _title_at(lines: Sequence[SourceLine], language: str) -> int:
+    """Where the title is: 1 under a kicker ("Energiepolitik" over "Regierung einigt sich
+    auf neues Heizungsgesetz"), else 0.  A byline or a date under the first line is no
+    title."""
+    if len(lines) < 3:
+        return 0
+    kicker, title = lines[0].text, lines[1].text.strip()
+    return int(len(kicker.split()) <= KICKER_WORDS and len(title) > len(kicker)
+               and len(title.split()) >= TITLE_WORDS and title_like(title) and not is_date(title)
+               and starts_with(title, lexicon_words(language, "article", "byline")) is None)
+
+
 def _under_title(text: str) -> bool:
     """A line that may stand between the title and the lead: a date or a byline."""
     return is_date(text) or title_like(text, BYLINE_CHARS)
@@ -345,15 +387,17 @@ def _earliest(*numbers: int | None) -> int | None:
 
 
 def _article_roles(src: Sequence[SourceLine], language: str) -> list[Line]:
-    out = [Line(src[0].number, src[0].text, Role.TITLE)]
+    t = _title_at(src, language)
+    out = [Line(sl.number, sl.text, Role.BOILERPLATE) for sl in src[:t]]  # a kicker
+    out.append(Line(src[t].number, src[t].text, Role.TITLE))
     caption = [_closing(sl.text, language) for sl in src]
-    lead_at = 1
-    for i, sl in enumerate(src[1:], start=1):
+    lead_at = t + 1
+    for i, sl in enumerate(src[t + 1:], start=t + 1):
         if caption[i]:
             role = Role.BOILERPLATE
         elif i + 1 < len(src) and caption[i + 1] and title_like(sl.text, 90):
             role = Role.BOILERPLATE  # an image's label ("Artikel top billede") above its caption
-        elif i == lead_at and i <= UNDER_TITLE and _under_title(sl.text):
+        elif i == lead_at and i <= t + UNDER_TITLE and _under_title(sl.text):
             role = Role.BOILERPLATE  # its date or byline, under its title: the lead follows
             lead_at += 1
         elif i == lead_at and len(sl.text) <= LEAD_MAX and not title_like(sl.text):

@@ -627,6 +627,48 @@ def test_a_short_news_article_is_found_by_its_shape():
     assert d.article is None
 
 
+NEWS_DE_KICKER = """\
+Energiepolitik
+Regierung einigt sich auf neues Heizungsgesetz
+3 Min. Lesezeit
+Nach monatelangem Streit hat sich die Koalition auf einen Kompromiss geeinigt.
+Eine Wärmepumpe vor einem Einfamilienhaus. Foto: Max Muster/dpa
+Neue Heizungen müssen erst ab 2028 zu 65 Prozent mit erneuerbaren Energien laufen.
+Für bestehende Heizungen gilt kein Austauschzwang, sie dürfen weiter repariert werden.
+Die Förderung für den Einbau einer Wärmepumpe steigt auf bis zu 70 Prozent der Kosten.
+Der Bundestag soll das Gesetz noch vor der Sommerpause beschließen, hieß es am Abend.
+Wieder so ein fauler Kompromiss. Am Ende zahlt der Mieter.
+Hallo Klaus, die Förderung gilt doch auch für Vermieter.
+"""
+
+
+def test_a_kicker_over_the_title_and_a_caption_ending_in_its_credit():
+    d = reconstruct(NEWS_DE_KICKER)
+    a = d.article
+    assert a is not None and a.title == "Regierung einigt sich auf neues Heizungsgesetz"
+    # The kicker, the reading time and the caption: the article goes on after the caption.
+    assert [line.number for line in a.boilerplate] == [1, 3, 5]
+    assert [line.number for line in a.lead] == [4]
+    assert a.span.last == 9
+    assert [c.span.first for c in d.comments] == [10, 11]
+
+
+def test_a_byline_under_a_short_title_is_no_title():
+    d = reconstruct(NEWS_DE_KICKER.replace("Regierung einigt sich auf neues Heizungsgesetz",
+                                           "Von Dr. Anna Maria Schmidt"))
+    assert d.article is not None and d.article.title == "Energiepolitik"
+
+
+@pytest.mark.parametrize("comment", ["Schönes Foto: wo ist das?", "Das Bild oben. Foto: anbei.",
+                                     "Tolles Foto: Max Muster hat es gemacht"])
+def test_a_comment_that_mentions_a_photo_is_no_caption(comment):
+    # Under a forum comment's title, no article is closed by it.
+    text = f"Heizungsgesetz\nDas wird teuer.\n{comment}\nStimmt.\n"
+    d = reconstruct(text)
+    assert d.article is None
+    assert d.comments[0].span.first == 1
+
+
 def test_a_forum_comment_with_a_title_and_long_paragraphs_is_no_article():
     # A forum thread's first comment can look like an article: a headline over long
     # paragraphs.  Its writer says "I" at once, as a news lead seldom does.
@@ -722,7 +764,9 @@ def test_a_comments_header_opening_a_bare_dump_is_chrome():
     assert [c.span.first for c in d.comments][:1] == [2]
 
 
-@pytest.mark.parametrize("header", ["1 Kommentar", "Diskutieren Sie mit", "Kommentar verfassen"])
+@pytest.mark.parametrize("header", ["1 Kommentar", "Diskutieren Sie mit", "Kommentar verfassen",
+                                    "Kommentare anzeigen", "Alle 42 Kommentare anzeigen",
+                                    "Zur Diskussion"])
 def test_more_ways_a_page_heads_its_comments_end_the_article(header):
     text = ("Neue Regeln für Lieferdienste\nDie Bundesregierung hat neue Regeln beschlossen.\n"
             f"{header}\nEndlich! Das war längst überfällig.\n")
