@@ -84,6 +84,15 @@ def _closing(text: str, language: str) -> bool:
     return mark is not None and mark.group(1).lower() in _phrase_set(language, "agencies")
 
 
+def _control(text: str, language: str) -> bool:
+    """A page's control for the order of its comments: one of the `controls` as the whole
+    line ("Newest first") or before its colon ("Sortieren nach: Neueste"), so a first
+    comment that opens "Best article ..." is none."""
+    if len(text) > LEAD_IN_CHARS:
+        return False
+    return _matches(text.split(":", 1)[0], language, "controls", exact=True)
+
+
 def _caption(text: str, language: str) -> bool:
     """A photo caption: "(Foto: ...)", or a sentence that ends in its credit."""
     return _matches(text, language, "captions") or _credited(text, language)
@@ -259,6 +268,11 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
         after = [sl for sl in body if sl.number > end]
     if after and _matches(after[0].text, language, "comments_header", exact=True):
         chrome_numbers.add(after[0].number)  # "128 Comments", after the article or none
+        # and the controls for their order under it ("Sortieren nach: Neueste")
+        for sl in after[1:]:
+            if not _control(sl.text, language):
+                break
+            chrome_numbers.add(sl.number)
     if comments_from is not None:
         # The page's controls between the article and its first framed comment ("Sort
         # by: Best", "Log in to comment"): short lines, none of them any comment's.

@@ -776,6 +776,23 @@ def test_more_ways_a_page_heads_its_comments_end_the_article(header):
     assert [c.span.first for c in d.comments] == [4]
 
 
+@pytest.mark.parametrize(("page", "controls", "first"), [
+    ("Neue Regeln für Lieferdienste\nDie Bundesregierung hat neue Regeln beschlossen.\n"
+     "42 Kommentare\n", "Sortieren nach: Neueste\nNeueste zuerst\n",
+     "Neueste Zahlen zeigen das Gegenteil\nEndlich! Das war längst überfällig.\n"),
+    ("New rules for delivery riders\nThe government has passed new rules for the apps.\n"
+     "42 Comments\n", "Sort by: Best\n",
+     "Best decision they made all year\nAbout time! The riders have waited long enough.\n"),
+])
+def test_the_controls_under_a_comments_header_are_chrome(page, controls, first):
+    # Under the header only, as the whole line or before its colon: a first comment that
+    # opens with the same word stays a comment.
+    d = reconstruct(page + controls + first)
+    n = 3 + controls.count("\n")
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(3, n)]
+    assert [c.span.first for c in d.comments] == [n + 1, n + 2]
+
+
 PAGE_DOTS = """\
 John Doe
 • 3 years ago
