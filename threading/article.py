@@ -176,6 +176,9 @@ def _capitalised(words: list[str]) -> list[str]:
             for rest in _capitalised(words[1:])]
 
 
+_SENTENCE_END = re.compile(r"[.!]\s")
+
+
 def _headline(text: str) -> bool:
     """A headline as a list of articles shows it: a title, or one short question ("Wie
     sicher sind die neuen Radwege?")."""
@@ -183,9 +186,6 @@ def _headline(text: str) -> bool:
     return title_like(t, HEADLINE_CHARS) or (
         len(t) <= HEADLINE_CHARS and t.endswith("?") and t.count("?") == 1
         and _SENTENCE_END.search(t) is None)
-
-
-_SENTENCE_END = re.compile(r"[.!]\s")
 
 
 def _headlines_under(texts: Sequence[SourceLine], i: int, aside: set[int], language: str
