@@ -653,6 +653,24 @@ def test_a_kicker_over_the_title_and_a_caption_ending_in_its_credit():
     assert [c.span.first for c in d.comments] == [10, 11]
 
 
+def test_a_caption_credited_to_a_photographer_under_the_lead():
+    # An English page's credit ("Photograph: ..."), no mark at the article's end: the
+    # article goes on after the caption and ends where its plain prose does.
+    text = ("Storm Bert: thousands without power as heavy rain hits Wales\n"
+            "Residents in south Wales have been told to prepare for flooding after heavy rain.\n"
+            "Flood water in Pontypridd on Sunday morning. Photograph: Ben Birchall/PA\n"
+            "Natural Resources Wales issued three severe flood warnings for rivers in the south.\n"
+            "More than 20,000 homes were without power on Sunday morning, the operators said.\n"
+            "The Met Office said the worst of the rain should clear by the afternoon on Sunday.\n"
+            "I live in Pontypridd and it's worse than 2020. The high street is under water.\n"
+            "Stay safe. Have you got somewhere to go?\n")
+    d = reconstruct(text)
+    a = d.article
+    assert a is not None and [line.number for line in a.boilerplate] == [3]
+    assert a.span.last == 6
+    assert [c.span.first for c in d.comments] == [7, 8]
+
+
 def test_a_byline_under_a_short_title_is_no_title():
     d = reconstruct(NEWS_DE_KICKER.replace("Regierung einigt sich auf neues Heizungsgesetz",
                                            "Von Dr. Anna Maria Schmidt"))
