@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import product
 
 from .cues import greeting, opener, second_person
 from .lexicon import lowered
@@ -75,7 +76,7 @@ AGENCY_MARK_CHARS = 50
 def _closing(text: str, language: str) -> bool:
     """Whether a paragraph is boilerplate that closes an article: a disclaimer, a caption,
     an agency's mark."""
-    if _matches(text, language, "boilerplate") or _credited(text, language):
+    if _matches(text, language, "boilerplate") or _caption(text, language):
         return True
     t = text.strip()
     if len(t) > AGENCY_MARK_CHARS or t[:1] not in "(/":
@@ -99,7 +100,8 @@ def _caption(text: str, language: str) -> bool:
 
 
 CAPTION_CHARS = 250
-CREDIT_CHARS = 50
+CREDIT_CHARS = 50  # after its word ("Foto:")
+CREDIT_WORD_CHARS = 20  # room for that word and the full stop before it
 
 
 def _credited(text: str, language: str) -> bool:
@@ -111,7 +113,7 @@ def _credited(text: str, language: str) -> bool:
     if (len(t) > CAPTION_CHARS or t.endswith((".", "?", "!"))
             or "?" in t[-CREDIT_CHARS:] or "!" in t[-CREDIT_CHARS:]):
         return False
-    tail = t[-CREDIT_CHARS - 20:].lower()
+    tail = t[-CREDIT_CHARS - CREDIT_WORD_CHARS:].lower()
     for word in _phrase_set(language, "captions"):
         at = tail.rfind(word)
         if at > 0 and len(tail) - at - len(word) <= CREDIT_CHARS and (
@@ -169,11 +171,8 @@ def _written_headings(language: str) -> frozenset[str]:
 
 def _capitalised(words: list[str]) -> list[str]:
     """The phrase of `words` with each word capitalised or not, in every combination."""
-    if not words:
-        return [""]
-    return [f"{first} {rest}".rstrip() for first in dict.fromkeys((words[0],
-                                                                    words[0].capitalize()))
-            for rest in _capitalised(words[1:])]
+    return [" ".join(form) for form in product(*(dict.fromkeys((w, w.capitalize()))
+                                                  for w in words))]
 
 
 _SENTENCE_END = re.compile(r"[.!]\s")
@@ -404,12 +403,12 @@ def _article_roles(src: Sequence[SourceLine], language: str) -> list[Line]:
     t = _title_at(src, language)
     out = [Line(sl.number, sl.text, Role.BOILERPLATE) for sl in src[:t]]  # a kicker
     out.append(Line(src[t].number, src[t].text, Role.TITLE))
-    caption = [_closing(sl.text, language) for sl in src]
+    closing = [_closing(sl.text, language) for sl in src]
     lead_at = t + 1
     for i, sl in enumerate(src[t + 1:], start=t + 1):
-        if caption[i]:
+        if closing[i]:
             role = Role.BOILERPLATE
-        elif i + 1 < len(src) and caption[i + 1] and title_like(sl.text, 90):
+        elif i + 1 < len(src) and closing[i + 1] and title_like(sl.text, 90):
             role = Role.BOILERPLATE  # an image's label ("Artikel top billede") above its caption
         elif i == lead_at and i <= t + UNDER_TITLE and _under_title(sl.text):
             role = Role.BOILERPLATE  # its date or byline, under its title: the lead follows
