@@ -1,5 +1,6 @@
 """The fast paths give exactly what the plain definitions they replace give."""
 
+import gc
 import os
 import pickle
 import random
@@ -428,3 +429,28 @@ def _dump(n: int, style: str) -> str:
     finally:
         sys.path.pop(0)
     return make_dump(n, style, seed=3)
+
+
+def _collections() -> int:
+    return sum(generation["collections"] for generation in gc.get_stats())
+
+
+def test_reconstruct_leaves_the_collector_as_found_without_a_collection():
+    # The objects made while the collector was off count as old afterwards: the first
+    # allocation after it is back on does not walk them all (as a young-generation sweep).
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    before = _collections()
+    discussion = reconstruct(_sample("klarna-de.txt"))
+    assert _collections() == before
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert discussion.comments
+
+
+def test_reconstruct_never_thaws_what_the_caller_froze():
+    gc.freeze()  # as the app does once its model is built
+    try:
+        frozen = gc.get_freeze_count()
+        reconstruct(_sample("klarna-de.txt"))
+        assert gc.isenabled() and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
