@@ -14,10 +14,12 @@ dumps without an article (the first line is a comment's headline) then stay comm
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import product
+from itertools import compress, count, product, takewhile
+from operator import attrgetter
 
 from .cues import greeting, opener, second_person
 from .lexicon import lowered
@@ -34,6 +36,7 @@ ARTICLE_SCAN = 80  # an article's closing marker is looked for in this many para
 # quotes, five of 100 or more or eight of 80 or more (short news).  Cut at any of their
 # 2,206 top-level comments, the dev forum threads never read so; with three of 200, or
 # four of 100 (or of 80), two do.
+_TEXT, _NUMBER = attrgetter("text"), attrgetter("number")
 SHAPES = ((200, False, 4), (100, True, 5), (80, True, 8))  # (characters, plain, paragraphs)
 # After a photo caption ("(Foto: ...)") the article goes on where so many paragraphs of
 # plain prose of so many characters or more follow: a caption may sit under the lead.
@@ -140,7 +143,8 @@ def _chrome_numbers(texts: Sequence[SourceLine], shown: Indentation, language: s
     # Where the indentation nests replies, the last line is a comment's like any other.
     last = len(texts) - 1 if not shown.nested else None
     headings = _written_headings(language)
-    for i, sl in enumerate(texts):
+    for i in _may_be_chrome(texts, aside, headings):
+        sl = texts[i]
         # A heading counts only above a run set aside (or at the very end): that is
         # looked at first, as it rules out nearly every line at once.
         if sl.number in aside or (
@@ -153,6 +157,21 @@ def _chrome_numbers(texts: Sequence[SourceLine], shown: Indentation, language: s
               and _headline(texts[i + 1].text)):
             found.update(_headlines_under(texts, i, aside, language))
     return found
+
+
+def _may_be_chrome(texts: Sequence[SourceLine], aside: set[int], headings: frozenset[str]
+                   ) -> list[int]:
+    """The indices of the lines _chrome_numbers must look at, in order: those set aside,
+    those right above them, the last, and the chrome headings.  Picked at C speed (a big
+    page has half a million lines, nearly none of them any of these)."""
+    picked = set(compress(count(), map(headings.__contains__, map(_TEXT, texts))))
+    if texts:
+        picked.add(len(texts) - 1)
+    if aside:
+        set_aside = list(compress(count(), map(aside.__contains__, map(_NUMBER, texts))))
+        picked.update(set_aside)
+        picked.update(i - 1 for i in set_aside if i > 0)
+    return sorted(picked)
 
 
 HEADLINE_CHARS = 100  # a headline listed under "Most read" is no longer than this
@@ -256,15 +275,15 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
     found = _comment_runs(texts, shown, language)
     chrome_numbers = _chrome_numbers(texts, shown, language,
                                      {sl.number for run in found for sl in run})
-    body = [sl for sl in texts if sl.number not in chrome_numbers]
+    body = [sl for sl in texts if sl.number not in chrome_numbers] if chrome_numbers else texts
     end = _article_end(body, chrome_numbers, language,
                        _earliest(comments_from, found[0][0].number if found else None))
     article_lines: list[Line] = []
     after = body
     if end is not None:
-        article_src = [sl for sl in body if sl.number <= end]
-        article_lines = _article_roles(article_src, language)
-        after = [sl for sl in body if sl.number > end]
+        split = bisect_right(body, end, key=_NUMBER)  # body is in line order
+        article_lines = _article_roles(body[:split], language)
+        after = body[split:]
     if after and _matches(after[0].text, language, "comments_header", exact=True):
         chrome_numbers.add(after[0].number)  # "128 Comments", after the article or none
         # and the controls for their order under it ("Sortieren nach: Neueste")
@@ -275,8 +294,9 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
     if comments_from is not None:
         # The page's controls between the article and its first framed comment ("Sort
         # by: Best", "Log in to comment"): short lines, none of them any comment's.
-        chrome_numbers |= {sl.number for sl in body
-                           if (end is None or sl.number > end) and sl.number < comments_from
+        before = takewhile(lambda sl: sl.number < comments_from, body)
+        chrome_numbers |= {sl.number for sl in before
+                           if (end is None or sl.number > end)
                            and title_like(sl.text, LEAD_IN_CHARS)}
     blocks = _blocks(texts, chrome_numbers)
     taken = chrome_numbers | {line.number for line in article_lines}
@@ -426,5 +446,7 @@ def _article_roles(src: Sequence[SourceLine], language: str) -> list[Line]:
 def _blocks(texts: Sequence[SourceLine], chrome: set[int]) -> tuple[ChromeBlock, ...]:
     """The chrome lines in runs; a run breaks where a paragraph that is not chrome came
     between (blank lines do not break it)."""
+    if not chrome:  # most dumps: no need to walk their lines
+        return ()
     return tuple(ChromeBlock(tuple(Line(sl.number, sl.text, Role.CHROME) for sl in run))
                  for run in runs(texts, lambda sl: sl.number in chrome))
