@@ -36,7 +36,6 @@ ARTICLE_SCAN = 80  # an article's closing marker is looked for in this many para
 # quotes, five of 100 or more or eight of 80 or more (short news).  Cut at any of their
 # 2,206 top-level comments, the dev forum threads never read so; with three of 200, or
 # four of 100 (or of 80), two do.
-_TEXT, _NUMBER = attrgetter("text"), attrgetter("number")
 SHAPES = ((200, False, 4), (100, True, 5), (80, True, 8))  # (characters, plain, paragraphs)
 # After a photo caption ("(Foto: ...)") the article goes on where so many paragraphs of
 # plain prose of so many characters or more follow: a caption may sit under the lead.
@@ -157,6 +156,9 @@ def _chrome_numbers(texts: Sequence[SourceLine], shown: Indentation, language: s
               and _headline(texts[i + 1].text)):
             found.update(_headlines_under(texts, i, aside, language))
     return found
+
+
+_TEXT, _NUMBER = attrgetter("text"), attrgetter("number")
 
 
 def _may_be_chrome(texts: Sequence[SourceLine], aside: set[int], headings: frozenset[str]
