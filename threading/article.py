@@ -14,7 +14,7 @@ dumps without an article (the first line is a comment's headline) then stay comm
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -318,17 +318,17 @@ def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str,
     if _matches(body[0].text, language, "comments_header", exact=True):
         return None  # the page starts at its comments ("128 Comments")
     scan = body[: ARTICLE_SCAN + 1]
-    for sl in scan[1:]:
-        if _matches(sl.text, language, "comments_header", exact=True):
-            return max(n.number for n in body if n.number < sl.number)
+    for k in range(1, len(scan)):
+        if _matches(scan[k].text, language, "comments_header", exact=True):
+            return scan[k - 1].number  # body is in line order
     ends = [sl.number for sl in scan[1:] if _closing(sl.text, language)]
     first_close = _earliest(min(chrome) if chrome else None, comments_from)
     horizon = body[ARTICLE_SCAN].number if len(body) > ARTICLE_SCAN else float("inf")
     if first_close is not None and first_close < horizon:
         # Chrome or comments after the article close it, even when captions came earlier.
-        before = [sl.number for sl in body if sl.number < first_close]
-        if before and (not ends or max(ends) < first_close):
-            return max(before)
+        above = bisect_left(body, first_close, key=_NUMBER)  # body lines before it
+        if above and (not ends or max(ends) < first_close):
+            return body[above - 1].number
     if ends:
         # A photo caption under the lead does not end the article: prose after it goes on.
         last = max(ends)
