@@ -9,6 +9,7 @@ article is not); a photo caption only where no prose of the article's kind follo
 A page that shows none of these has an article only where its shape says so: a title
 over paragraphs of prose in a row, the first not in the first person (SHAPES).  Forum
 dumps without an article (the first line is a comment's headline) then stay comments.
+Headlines of other articles listed under it with no heading over them are chrome.
 """
 
 from __future__ import annotations
@@ -284,8 +285,14 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
     after = body
     if end is not None:
         split = bisect_right(body, end, key=_NUMBER)  # body is in line order
-        article_lines = _article_roles(body[:split], language)
-        after = body[split:]
+        # A list of other articles' headlines, with no heading over it, right under the
+        # article or closing it above the comments' header: an article ends in prose.
+        listed = _teasers(body[split - 1:0:-1], language, comments_from)
+        listed = listed if split - len(listed) >= 2 else []
+        listed += _teasers(body[split:], language, comments_from)
+        chrome_numbers.update(listed)
+        article_lines = _article_roles(body[:split - sum(n <= end for n in listed)], language)
+        after = body[split:][sum(n > end for n in listed):]
     if after and _matches(after[0].text, language, "comments_header", exact=True):
         chrome_numbers.add(after[0].number)  # "128 Comments", after the article or none
         # and the controls for their order under it ("Sortieren nach: Neueste")
@@ -307,6 +314,32 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
     # Whether the comments nest: read on them alone, as the article may indent quotes, or
     # stand at the dump's left edge when every comment is indented.
     return PageParts(article, blocks, rest, _indentation(rest, language).nested)
+
+
+TEASERS = 3  # headlines in a row that list other articles
+TEASER_WORDS = 4  # a headline's words at least: "Bitcoin fixes this" is a comment
+_LIST_ITEM = re.compile(r"\d{1,2}[.)]\s")
+_ANSWERS = ("agree", "disagree")  # openers; a headline may ask "Why ...", "Wie ..."
+
+
+def _teasers(lines: Sequence[SourceLine], language: str, comments_from: int | None
+             ) -> list[int]:
+    """The line numbers of the headlines in a row at the start of `lines`, when there are
+    TEASERS or more: a list of other articles ("Die besten Tagesgeldkonten im Vergleich"),
+    not comments.  A headline opens with a capital or a number, and none of them is an
+    item of a numbered list, greets, agrees or disagrees, or says "I" (comments' title
+    lines do); none is a framed comment's."""
+    run: list[int] = []
+    for sl in lines:
+        t = sl.text.strip()
+        if ((comments_from is not None and sl.number >= comments_from)
+                or not (t[:1].isupper() or t[:1].isdigit()) or _LIST_ITEM.match(t)
+                or len(t.split()) < TEASER_WORDS or not _headline(t)
+                or greeting(t, language)[0] or opener(t, language)[0] in _ANSWERS
+                or _says_i(t, language)):
+            break
+        run.append(sl.number)
+    return run if len(run) >= TEASERS else []
 
 
 def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str,
@@ -359,8 +392,26 @@ def _end_by_shape(body: Sequence[SourceLine], language: str) -> int | None:
     for chars, plain, least in SHAPES:
         run = _prose_run(body, k, language, chars, plain)
         if len(run) >= least:
-            return run[-1]
+            texts = {sl.number: sl.text for sl in body[k:k + ARTICLE_SCAN]}
+            return _one_writer(run, texts, least, language)[-1]
     return None
+
+
+def _one_writer(run: list[int], texts: dict[int, str], least: int, language: str
+                ) -> list[int]:
+    """The run of prose up to the first paragraph, past the `least` that make it an
+    article, whose first sentence says "I" (outside quotes) where none of the article's
+    did: a first comment of prose right under the article ("Meine Großmutter floh 1945
+    ..."), not a column in the first person, which says so sooner."""
+    opened_i = False
+    for n, number in enumerate(run):
+        # Quotes taken out first: one may run over several sentences.
+        first = _FIRST_SENTENCE.split(_QUOTED.sub(" ", texts[number][:VOICE_CHARS]), 1)[0]
+        if _says_i(first, language):
+            if n >= least and not opened_i:
+                return run[:n]
+            opened_i = True
+    return run
 
 
 def _prose_run(body: Sequence[SourceLine], k: int, language: str, chars: int, plain: bool

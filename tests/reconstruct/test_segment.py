@@ -503,6 +503,31 @@ def test_an_article_with_no_end_shown_is_found_by_its_shape():
     assert [c.span.first for c in d.comments] == [8, 9]
 
 
+FIRST_PERSON_COMMENT = (
+    "My grandmother cycled to work in this city for forty years, long before anyone painted "
+    "a lane for her. She would have laughed at the idea that it takes two years and a "
+    "council vote to make the streets safe enough for what she did every morning.\n")
+
+
+def test_a_first_comment_opening_in_the_first_person_is_not_the_article_s_last_paragraph():
+    # Plain prose of the article's kind, right under it: its first sentence says "I"
+    # (here "my"), which none of the article's did.
+    text = ARTICLE_EN_UNMARKED.replace("Finally!", FIRST_PERSON_COMMENT + "Finally!", 1)
+    d = reconstruct(text)
+    assert d.article is not None and d.article.span.last == 7
+    assert [c.span.first for c in d.comments] == [8, 9, 10]
+
+
+def test_a_column_in_the_first_person_keeps_its_first_person_paragraphs():
+    # A paragraph of the article that opened in the first person says that its writer
+    # speaks so: a later one doing the same is still the article's.
+    column = ARTICLE_EN_UNMARKED.replace(
+        "Supporters say the lanes", "I cycle there every day, and I think the lanes", 1)
+    d = reconstruct(column.replace("Finally!", FIRST_PERSON_COMMENT + "Finally!", 1))
+    assert d.article is not None and d.article.span.last == 8
+    assert [c.span.first for c in d.comments] == [9, 10]
+
+
 ARTICLE_DA_CAPTION_UNDER_LEAD = """\
 Ny cykelbro over havnen åbner til sommer
 
@@ -1052,6 +1077,52 @@ def test_a_chrome_heading_as_german_writes_it_with_a_question_under_it():
     # A comment that asks, right under the article, is no headline: nothing heads it.
     d = reconstruct(NEWS_DE_RELATED.replace("Mehr zum Thema\n", "Wie sicher ist das?\n"))
     assert d.chrome == ()
+
+
+TEASERS_DE = ("Radverkehr: Wie sicher sind die neuen Radwege?\n"
+              "Parkgebühren steigen ab Januar deutlich\n"
+              "Die besten Lastenräder im Vergleich\n")
+
+
+def test_a_list_of_headlines_under_the_article_with_no_heading_is_chrome():
+    # Other articles' headlines between the article's end and the comments, with no
+    # "Mehr zum Thema" over them: chrome, and the first comment stays one of its own.
+    text = ARTICLE_DE.replace("Endlich!", TEASERS_DE + "Endlich!", 1)
+    d = reconstruct(text)
+    assert d.article is not None and d.article.span.last == 5
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(6, 8)]
+    assert [c.span.first for c in d.comments] == [9, 10]
+    # Above a comments header, they are not the article's last lines.
+    d = reconstruct(text.replace("Endlich!", "12 Kommentare\nEndlich!", 1))
+    assert d.article is not None and d.article.span.last == 5
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(6, 9)]
+    assert [c.span.first for c in d.comments] == [10, 11]
+    # Under an article found by its shape alone.
+    teasers = ("Council to vote on new parking charges next month\n"
+               "Five of the best bike routes around the city\n"
+               "Why the tram extension is two years late\n")
+    d = reconstruct(ARTICLE_EN_UNMARKED.replace("Finally!", teasers + "Finally!", 1))
+    assert d.article is not None and d.article.span.last == 7
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(8, 10)]
+    assert [c.span.first for c in d.comments] == [11, 12]
+
+
+@pytest.mark.parametrize("first_lines", [
+    # Two headline-like lines are no list; comments' title lines in lower case, numbered,
+    # in the first person or answering are no headlines.
+    "Parkgebühren steigen ab Januar deutlich\nDie besten Lastenräder im Vergleich\n",
+    "das war ja klar und keiner hat gefragt\nwieder einmal die gleichen Fehler\n"
+    "am Ende zahlen die Fahrer dafür\n",
+    "1. Die Fahrer zahlen drauf wie immer\n2. Die Kunden zahlen mehr als bisher\n"
+    "3. Die Firmen zahlen gar nichts dafür\n",
+    "Ich sehe das ganz anders als alle hier\nMeine Erfahrung mit den Diensten ist gut\n"
+    "Wir bestellen trotzdem weiter jede Woche\n",
+])
+def test_headline_like_comments_under_the_article_stay_comments(first_lines):
+    d = reconstruct(ARTICLE_DE.replace("Endlich!", first_lines + "Endlich!", 1))
+    assert d.chrome == ()
+    assert d.article is not None and d.article.span.last == 5
+    assert d.comments[0].span.first == 6
 
 
 @pytest.mark.parametrize("heading", ["Artikel teilen", "Teilen", "Diesen Artikel teilen"])
