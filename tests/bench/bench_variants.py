@@ -1,14 +1,15 @@
 """Accuracy on the omp dev threads copied other ways than the dev dumps show them.
 
-    python tests/bench/bench_variants.py
+    python tests/bench/bench_variants.py [WORD ...]   (only the variants named with them)
 
 Real pages differ from the dev dumps: dates "vor 3 Stunden" instead of to the minute,
 threads listed newest first, the name printed under the date, a dot between name and date
 and the buttons in a row, a forum's subject line above each name, a comment count and a
 sort control above the first comment, comments parted by wider gaps, a news article (with
 its title, lead and disclaimer, or without the disclaimer; or the Danish sample's, with
-a photo caption under its lead) above the comments, the comments listed by time (read
-with --order chronological).  Each variant here rewrites the dev dumps and their gold
+a photo caption under its lead; or with three headlines of other articles under it and
+no heading over them) above the comments, the comments listed by time (read with --order
+chronological).  Each variant here rewrites the dev dumps and their gold
 trees (same comments, same parents) and scores them as `threadloom eval` does, beside
 the dumps as they are.  Reads ../shared/gold; skips without it.
 """
@@ -107,6 +108,19 @@ def danish_article_above(rows: list[Row], comments: list[dict]) -> list[Row]:
     return [(None, line) for line in _sample_article("klarna-da")] + rows
 
 
+# Headlines of other articles, as a related-articles box copied without its heading lists
+# them (made up for this bench, not from any sample).
+TEASERS = ("Klarna-Alternativen: Diese Bezahldienste gibt es",
+           "Künstliche Intelligenz im Kundenservice: Was Kunden wissen müssen",
+           "Die besten Tagesgeldkonten im Vergleich")
+
+
+def headlines_under_article(rows: list[Row], comments: list[dict]) -> list[Row]:
+    """The German sample's article, then three headlines of other articles with no
+    heading over them, above the thread."""
+    return [(None, line) for line in (*_sample_article(), *TEASERS)] + rows
+
+
 @cache
 def _sample_article(sample: str = "klarna-de", marked: bool = True) -> tuple[str, ...]:
     """A sample's article, from its title to its last line or boilerplate (read once, not
@@ -172,16 +186,19 @@ VARIANTS: dict[str, tuple[str, Rewrite | None]] = {
     "page, threads newest first": ("omp-dev page", newest_first),
     "page, date above the name": ("omp-dev page", date_above_name),
     "page, an article above": ("omp-dev page", article_above),
+    "page, headlines under it": ("omp-dev page", headlines_under_article),
     "page, a dot under each name": ("omp-dev page", dots_and_rows),
     "page, subjects above names": ("omp-dev page", subjects_above),
     "page, controls above": ("omp-dev page", controls_above),
     "page, listed by time": ("omp-dev page", listed_by_time),
     "bare as is": ("omp-dev bare", None),
     "bare, an article above": ("omp-dev bare", article_above),
+    "bare, headlines under it": ("omp-dev bare", headlines_under_article),
     "bare, article without its end": ("omp-dev bare", unmarked_article_above),
     "bare, Danish article above": ("omp-dev bare", danish_article_above),
     "blank as is": ("omp-dev blank", None),
     "blank, an article above": ("omp-dev blank", article_above),
+    "blank, headlines under it": ("omp-dev blank", headlines_under_article),
     "blank, article without its end": ("omp-dev blank", unmarked_article_above),
     "blank, Danish article above": ("omp-dev blank", danish_article_above),
     "blank, 2 blank lines between": ("omp-dev bare", wide_gaps),
@@ -216,13 +233,17 @@ def rewrite(gold_path: Path, change: Rewrite, folder: Path) -> Path:
     return out
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """`argv`: words a variant's name must contain to be run (all variants without)."""
     if not (GOLD / "README.md").exists():
         print("skipped: ../shared/gold is not beside the repo")
         return 0
+    wanted = sys.argv[1:] if argv is None else argv
     dev = sets()
     print(f"{'omp dev threads':<30} {'n':>5} {'attach':>7} {'gold-seg':>8} {'bnd-F1':>7}")
     for name, (dev_set, change) in VARIANTS.items():
+        if wanted and not all(w in name for w in wanted):
+            continue
         paths = dev[dev_set]
         with tempfile.TemporaryDirectory() as tmp:
             if change is not None:
