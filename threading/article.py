@@ -22,7 +22,7 @@ from functools import cache
 from itertools import compress, count, product, takewhile
 from operator import attrgetter
 
-from .cues import greeting, opener, second_person
+from .cues import greeting, opener, presupposes, second_person
 from .lexicon import lowered
 from .lexicon import words as lexicon_words
 from .lines import SourceLine, runs, text_lines
@@ -327,8 +327,9 @@ def _teasers(lines: Sequence[SourceLine], language: str, comments_from: int | No
     """The line numbers of the headlines in a row at the start of `lines`, when there are
     TEASERS or more: a list of other articles ("Die besten Tagesgeldkonten im Vergleich"),
     not comments.  A headline opens with a capital or a number, and none of them is an
-    item of a numbered list, greets, agrees or disagrees, or says "I" (comments' title
-    lines do); none is a framed comment's."""
+    item of a numbered list, greets, agrees or disagrees, says "I", or takes something
+    said as given ("Das ist doch alles nur Show": comments' title lines do; "you" they
+    share with headlines that advise, "So sparen Sie ...").  None is a framed comment's."""
     run: list[int] = []
     for sl in lines:
         t = sl.text.strip()
@@ -336,7 +337,7 @@ def _teasers(lines: Sequence[SourceLine], language: str, comments_from: int | No
                 or not (t[:1].isupper() or t[:1].isdigit()) or _LIST_ITEM.match(t)
                 or len(t.split()) < TEASER_WORDS or not _headline(t)
                 or greeting(t, language)[0] or opener(t, language)[0] in _ANSWERS
-                or _says_i(t, language)):
+                or _says_i(t, language) or presupposes(t, language)):
             break
         run.append(sl.number)
     return run if len(run) >= TEASERS else []

@@ -1081,7 +1081,7 @@ def test_a_chrome_heading_as_german_writes_it_with_a_question_under_it():
 
 TEASERS_DE = ("Radverkehr: Wie sicher sind die neuen Radwege?\n"
               "Parkgebühren steigen ab Januar deutlich\n"
-              "Die besten Lastenräder im Vergleich\n")
+              "So sparen Sie beim Lastenrad bis zu 500 Euro\n")  # "Sie": headlines advise
 
 
 def test_a_list_of_headlines_under_the_article_with_no_heading_is_chrome():
@@ -1109,7 +1109,7 @@ def test_a_list_of_headlines_under_the_article_with_no_heading_is_chrome():
 
 @pytest.mark.parametrize("first_lines", [
     # Two headline-like lines are no list; comments' title lines in lower case, numbered,
-    # in the first person or answering are no headlines.
+    # in the first person, answering or taking something said as given are no headlines.
     "Parkgebühren steigen ab Januar deutlich\nDie besten Lastenräder im Vergleich\n",
     "das war ja klar und keiner hat gefragt\nwieder einmal die gleichen Fehler\n"
     "am Ende zahlen die Fahrer dafür\n",
@@ -1117,6 +1117,8 @@ def test_a_list_of_headlines_under_the_article_with_no_heading_is_chrome():
     "3. Die Firmen zahlen gar nichts dafür\n",
     "Ich sehe das ganz anders als alle hier\nMeine Erfahrung mit den Diensten ist gut\n"
     "Wir bestellen trotzdem weiter jede Woche\n",
+    "Das ist doch alles nur Show\nTypisch Lieferdienste mal wieder halt\n"
+    "Wer braucht schon Fahrer mit Vertrag\n",
 ])
 def test_headline_like_comments_under_the_article_stay_comments(first_lines):
     d = reconstruct(ARTICLE_DE.replace("Endlich!", first_lines + "Endlich!", 1))
