@@ -212,12 +212,17 @@ def _headline(text: str) -> bool:
 def _headlines_under(texts: Sequence[SourceLine], i: int, aside: set[int], language: str
                      ) -> list[int]:
     """A chrome heading at the left edge (texts[i]: "Most read") and the headlines listed
-    under it, up to the first line that reads otherwise or heads the comments."""
+    under it, up to the first line that reads otherwise or heads the comments.  Under
+    headlines of HEADLINE_WORDS or more, a shorter line is a comment's title ("Gutes
+    Projekt"); buttons ("Facebook", "E-Mail") are short from the first."""
     run = [texts[i].number]
+    least = 1
     for sl in texts[i + 1:]:
-        if (sl.number in aside or not _headline(sl.text)
+        if (sl.number in aside or not _listed(sl.text, language, least)
                 or _matches(sl.text, language, "comments_header", exact=True)):
             break
+        if len(run) == 1 and len(sl.text.split()) >= HEADLINE_WORDS:
+            least = HEADLINE_WORDS
         run.append(sl.number)
     return run
 
@@ -318,7 +323,8 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
 
 TEASERS = 3  # headlines in a row that list other articles
 TEASER_WORDS = 4  # a headline's words at least: "Bitcoin fixes this" is a comment
-_LIST_ITEM = re.compile(r"\d{1,2}[.)]\s")
+_LIST_ITEM = re.compile(r"\d{1,2}[.)]+\s")
+HEADLINE_WORDS = 3  # a listed headline's words at least: "Gutes Projekt" is a comment's title
 _ANSWERS = ("agree", "disagree")  # openers; a headline may ask "Why ...", "Wie ..."
 
 
@@ -332,15 +338,25 @@ def _teasers(lines: Sequence[SourceLine], language: str, comments_from: int | No
     share with headlines that advise, "So sparen Sie ...").  None is a framed comment's."""
     run: list[int] = []
     for sl in lines:
-        t = sl.text.strip()
         if ((comments_from is not None and sl.number >= comments_from)
-                or not (t[:1].isupper() or t[:1].isdigit()) or _LIST_ITEM.match(t)
-                or len(t.split()) < TEASER_WORDS or not _headline(t)
-                or greeting(t, language)[0] or opener(t, language)[0] in _ANSWERS
-                or _says_i(t, language) or presupposes(t, language)):
+                or not _listed(sl.text, language, TEASER_WORDS)):
             break
         run.append(sl.number)
     return run if len(run) >= TEASERS else []
+
+
+def _listed(text: str, language: str, least: int) -> bool:
+    """A headline as a list of other articles shows it, not a comment's title line: it
+    opens with a capital or a number, has `least` words or more, one sentence at most,
+    and is no item of a numbered list, greets, agrees or disagrees, goes on from
+    something said ("Und ..."), says "I", or takes something said as given."""
+    t = text.strip()
+    return ((t[:1].isupper() or t[:1].isdigit()) and len(t.split()) >= least
+            and _LIST_ITEM.match(t) is None and _headline(t)
+            and _SENTENCE_END.search(t) is None and not greeting(t, language)[0]
+            and opener(t, language)[0] not in _ANSWERS
+            and starts_with(t, lexicon_words(language, "segment", "continuations")) is None
+            and not _says_i(t, language) and presupposes(t, language) is None)
 
 
 def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str,
@@ -356,22 +372,59 @@ def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str,
         if _matches(scan[k].text, language, "comments_header", exact=True):
             return scan[k - 1].number  # body is in line order
     ends = [sl.number for sl in scan[1:] if _closing(sl.text, language)]
-    first_close = _earliest(min(chrome) if chrome else None, comments_from)
     horizon = body[ARTICLE_SCAN].number if len(body) > ARTICLE_SCAN else float("inf")
+    boxed, resumed = _chrome_closing(body, chrome, language, horizon, comments_from)
+    first_close = _earliest(boxed, comments_from)
     if first_close is not None and first_close < horizon:
         # Chrome or comments after the article close it, even when captions came earlier.
         above = bisect_left(body, first_close, key=_NUMBER)  # body lines before it
         if above and (not ends or max(ends) < first_close):
             return body[above - 1].number
     if ends:
-        # A photo caption under the lead does not end the article: prose after it goes on.
         last = max(ends)
         k = next(k for k, sl in enumerate(scan) if sl.number == last)
-        if not _caption(body[k].text, language):
+        if not _interrupts(body[k].text, language):
             return last
-        run = _prose_run(body, k + 1, language, AFTER_CAPTION_CHARS, plain=True)
-        return run[-1] if len(run) >= AFTER_CAPTION else last
-    return _end_by_shape(body, language) if first_close is None else None
+        # A photo caption under the lead, or an ad's label, does not end the article:
+        # prose after it goes on.
+        return max(_going_on(body, k + 1, language) or last, resumed or 0)
+    if first_close is None:
+        shaped = _end_by_shape(body, language)
+        return max(shaped or 0, resumed or 0) or None
+    return resumed
+
+
+def _interrupts(text: str, language: str) -> bool:
+    """A closing mark the article may go on after: a photo caption, or an ad's label on
+    a line of its own ("Anzeige"), as a page puts them inside an article."""
+    return _caption(text, language) or (
+        len(text) <= LEAD_IN_CHARS and _matches(text, language, "ad_labels", exact=True))
+
+
+def _going_on(body: Sequence[SourceLine], k: int, language: str) -> int | None:
+    """The last of the paragraphs of plain prose in a row from body[k] on, where there are
+    AFTER_CAPTION of them: the article going on after something inside it."""
+    run = _prose_run(body, k, language, AFTER_CAPTION_CHARS, plain=True)
+    return run[-1] if len(run) >= AFTER_CAPTION else None
+
+
+def _chrome_closing(body: Sequence[SourceLine], chrome: set[int], language: str,
+                    horizon: float, comments_from: int | None
+                    ) -> tuple[int | None, int | None]:
+    """The first chrome line the article does not go on after, and where it goes on
+    after the chrome before that: a box inside the article ("Mehr zum Thema" and its
+    headlines) has plain prose of the article's kind after it (_going_on)."""
+    resumed = None
+    for number in sorted(chrome):
+        if number >= horizon or (comments_from is not None and number >= comments_from):
+            return number, resumed
+        if resumed is not None and number < resumed:
+            continue
+        going = _going_on(body, bisect_left(body, number, key=_NUMBER), language)
+        if going is None:
+            return number, resumed
+        resumed = going
+    return None, resumed
 
 
 _FULL_STOP = re.compile(r"\.[\"'“”»«)\]]?$")

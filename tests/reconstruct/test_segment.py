@@ -1107,6 +1107,47 @@ def test_a_list_of_headlines_under_the_article_with_no_heading_is_chrome():
     assert [c.span.first for c in d.comments] == [11, 12]
 
 
+NEWS_DE_LONG = (
+    "Stadt plant autofreie Innenstadt ab 2028\n"
+    "Die Stadtverwaltung hat am Dienstag ihre Pläne für eine autofreie Innenstadt"
+    " vorgestellt, die der Rat im Frühjahr beschließen soll.\n"
+    "Künftig sollen mehr Buslinien durch das Zentrum fahren, dazu kommen breitere Radwege"
+    " und neue Plätze an den Einfallstraßen.\n"
+    "Die Händler in der Fußgängerzone sehen die Pläne skeptisch und fürchten, dass weniger"
+    " Kunden aus dem Umland kommen werden.\n"
+    "Der Oberbürgermeister verwies dagegen auf Städte in den Niederlanden, wo der Umsatz"
+    " der Läden nach dem Umbau gestiegen sei.\n"
+    "Eine Bürgerversammlung zu den Plänen findet am kommenden Donnerstag um 19 Uhr im"
+    " großen Saal des Rathauses statt.\n"
+    "Wurde auch Zeit. In Kopenhagen funktioniert das seit Jahren!\n"
+    "Kopenhagen ist aber auch flach.\n"
+)
+
+
+@pytest.mark.parametrize("inside", [
+    "Anzeige\n",
+    "Mehr zum Thema\nRadverkehr: Wie sicher sind die neuen Radwege?\n"
+    "Parkgebühren steigen ab Januar deutlich\n",
+])
+def test_an_ad_or_a_box_inside_the_article_does_not_end_it(inside):
+    # An ad's label or a box of other headlines after the second paragraph, prose of the
+    # article's kind after it, no mark at the article's end: the article goes on.
+    text = NEWS_DE_LONG.replace("Die Händler", inside + "Die Händler", 1)
+    d = reconstruct(text)
+    shift = inside.count("\n")
+    assert d.article is not None and d.article.span.last == 6 + shift
+    assert [c.span.first for c in d.comments] == [7 + shift, 8 + shift]
+
+
+def test_a_comment_s_short_title_under_a_box_of_headlines_stays_the_comment_s():
+    # Headlines of three words or more above the comments: a shorter line under them is
+    # the first comment's title, not one more headline.
+    text = NEWS_DE_RELATED.replace("Wurde auch Zeit.", "Gutes Projekt\nWurde auch Zeit.", 1)
+    d = reconstruct(text)
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(4, 6)]
+    assert d.comments[0].span.first == 7 and d.comments[0].text.startswith("Gutes Projekt")
+
+
 @pytest.mark.parametrize("first_lines", [
     # Two headline-like lines are no list; comments' title lines in lower case, numbered,
     # in the first person, answering or taking something said as given are no headlines.
