@@ -292,12 +292,13 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
         split = bisect_right(body, end, key=_NUMBER)  # body is in line order
         # A list of other articles' headlines, with no heading over it, right under the
         # article or closing it above the comments' header: an article ends in prose.
-        listed = _teasers(body[split - 1:0:-1], language, comments_from)
-        listed = listed if split - len(listed) >= 2 else []
-        listed += _teasers(body[split:], language, comments_from)
-        chrome_numbers.update(listed)
-        article_lines = _article_roles(body[:split - sum(n <= end for n in listed)], language)
-        after = body[split:][sum(n > end for n in listed):]
+        closing = _teasers(body[split - 1:0:-1], language, comments_from)
+        if split - len(closing) < 2:
+            closing = []  # the title and a line stay the article's
+        under = _teasers(body[split:], language, comments_from)
+        chrome_numbers.update(closing, under)
+        article_lines = _article_roles(body[:split - len(closing)], language)
+        after = body[split + len(under):]
     if after and _matches(after[0].text, language, "comments_header", exact=True):
         chrome_numbers.add(after[0].number)  # "128 Comments", after the article or none
         # and the controls for their order under it ("Sortieren nach: Neueste")
@@ -387,10 +388,9 @@ def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str,
             return last
         # A photo caption under the lead, or an ad's label, does not end the article:
         # prose after it goes on.
-        return max(_going_on(body, k + 1, language) or last, resumed or 0)
+        return _latest(_going_on(body, k + 1, language) or last, resumed)
     if first_close is None:
-        shaped = _end_by_shape(body, language)
-        return max(shaped or 0, resumed or 0) or None
+        return _latest(_end_by_shape(body, language), resumed)
     return resumed
 
 
@@ -405,7 +405,7 @@ def _going_on(body: Sequence[SourceLine], k: int, language: str) -> int | None:
     """The last of the paragraphs of plain prose in a row from body[k] on, where there are
     AFTER_CAPTION of them: the article going on after something inside it."""
     run = _prose_run(body, k, language, AFTER_CAPTION_CHARS, plain=True)
-    return run[-1] if len(run) >= AFTER_CAPTION else None
+    return run[-1].number if len(run) >= AFTER_CAPTION else None
 
 
 def _chrome_closing(body: Sequence[SourceLine], chrome: set[int], language: str,
@@ -440,28 +440,28 @@ def _end_by_shape(body: Sequence[SourceLine], language: str) -> int | None:
     k = under = 1 + _title_at(body, language)
     while k < min(len(body), under + UNDER_TITLE) and _under_title(body[k].text):
         k += 1
-    if k >= len(body) or _says_i(_FIRST_SENTENCE.split(body[k].text[:VOICE_CHARS], 1)[0],
-                                 language):
+    if k >= len(body) or _says_i(_first_sentence(body[k].text), language):
         return None
     for chars, plain, least in SHAPES:
         run = _prose_run(body, k, language, chars, plain)
         if len(run) >= least:
-            texts = {sl.number: sl.text for sl in body[k:k + ARTICLE_SCAN]}
-            return _one_writer(run, texts, least, language)[-1]
+            return _one_writer(run, least, language)[-1].number
     return None
 
 
-def _one_writer(run: list[int], texts: dict[int, str], least: int, language: str
-                ) -> list[int]:
+def _first_sentence(text: str) -> str:
+    return _FIRST_SENTENCE.split(text[:VOICE_CHARS], 1)[0]
+
+
+def _one_writer(run: list[SourceLine], least: int, language: str) -> list[SourceLine]:
     """The run of prose up to the first paragraph, past the `least` that make it an
     article, whose first sentence says "I" (outside quotes) where none of the article's
     did: a first comment of prose right under the article ("Meine Großmutter floh 1945
     ..."), not a column in the first person, which says so sooner."""
     opened_i = False
-    for n, number in enumerate(run):
+    for n, sl in enumerate(run):
         # Quotes taken out first: one may run over several sentences.
-        first = _FIRST_SENTENCE.split(_QUOTED.sub(" ", texts[number][:VOICE_CHARS]), 1)[0]
-        if _says_i(first, language):
+        if _says_i(_first_sentence(_QUOTED.sub(" ", sl.text[:VOICE_CHARS])), language):
             if n >= least and not opened_i:
                 return run[:n]
             opened_i = True
@@ -469,8 +469,8 @@ def _one_writer(run: list[int], texts: dict[int, str], least: int, language: str
 
 
 def _prose_run(body: Sequence[SourceLine], k: int, language: str, chars: int, plain: bool
-               ) -> list[int]:
-    """The line numbers of the article's prose in a row from body[k] on: paragraphs of
+               ) -> list[SourceLine]:
+    """The lines of the article's prose in a row from body[k] on: paragraphs of
     `chars` or more, opened by a capital and closed by a full stop, with no trailing dots
     anywhere and no greeting or answer first (and, `plain`, saying no "I" or "you" outside
     quotes), sub-headings between them.  A comment that reads otherwise ("!", "?", a
@@ -483,10 +483,10 @@ def _prose_run(body: Sequence[SourceLine], k: int, language: str, chars: int, pl
             return False
         return not plain or not _speaks(_QUOTED.sub(" ", t[:VOICE_CHARS]), language)
 
-    run: list[int] = []
+    run: list[SourceLine] = []
     for i in range(k, min(len(body), k + ARTICLE_SCAN)):
         if prose(body[i].text):
-            run.append(body[i].number)
+            run.append(body[i])
         elif not (run and title_like(body[i].text, 90) and i + 1 < len(body)
                   and prose(body[i + 1].text)):
             break
@@ -524,6 +524,11 @@ def _under_title(text: str) -> bool:
 def _earliest(*numbers: int | None) -> int | None:
     known = [n for n in numbers if n is not None]
     return min(known) if known else None
+
+
+def _latest(*numbers: int | None) -> int | None:
+    known = [n for n in numbers if n is not None]
+    return max(known) if known else None
 
 
 def _article_roles(src: Sequence[SourceLine], language: str) -> list[Line]:
