@@ -133,18 +133,20 @@ def before(a: tuple[str, float] | None, b: tuple[str, float] | None) -> bool:
     return a is not None and b is not None and a[0] == b[0] and a[1] < b[1]
 
 
-def followed_by_earlier(keys: Sequence[tuple[str, float] | None], forward: bool
+def followed_by_earlier(keys: Sequence[tuple[str, float] | None], runs: Direction
                         ) -> list[bool | None]:
     """For each comment (its sort_key), whether a comment after it in the dump is dated
     before it.  Where top-level comments run forward in time, each followed by its replies
     in time order, such a comment cannot be top level: the earlier one after it would
-    have no place in the tree; one that is not is likely top level.  None for an undated
-    comment, for the last dated one (nothing after it to tell), and for all when the
-    dates do not run forward (`forward`: direction(keys).forward), where the reasoning
-    does not hold."""
+    have no place in the tree; one that is not is likely top level, where the dates are
+    fine enough to say so (`runs.fine`: with dates by the hour most comments tie with
+    those after them, so only True is told).  None for an undated comment, for the last
+    dated one (nothing after it to tell), and for all when the dates do not run forward
+    (`runs`: direction(keys)), where the reasoning does not hold."""
     out: list[bool | None] = [None] * len(keys)
-    if not forward:
+    if not runs.forward:
         return out
+    proven_only = not runs.fine
     earliest: dict[str, float] = {}  # per kind of date, the earliest one after this comment
     for i in range(len(keys) - 1, -1, -1):
         key = keys[i]
@@ -152,7 +154,8 @@ def followed_by_earlier(keys: Sequence[tuple[str, float] | None], forward: bool
             continue
         kind, value = key
         seen = earliest.get(kind)
-        if seen is not None:  # the last dated comment has nothing to be compared with
+        # The last dated comment has nothing to be compared with.
+        if seen is not None and (seen < value or not proven_only):
             out[i] = seen < value
         if seen is None or value < seen:
             earliest[kind] = value
@@ -166,14 +169,14 @@ class Direction(NamedTuple):
     """Which way a dump's dates run, from those of the kind most comments have, in its
     first half against its second, on average."""
 
-    # Later in the second half, and fine enough to tell the comments apart: "vor 3
-    # Stunden" on a dozen comments says nothing of their order (omp pages, dated to the
-    # minute: 75-100% of the dates differ; the same threads dated "vor N Stunden": 1-8%,
-    # and the cue, fitted on minutes, then costs a third of the right links).
-    forward: bool
+    forward: bool  # later in the second half
     # Earlier in the second half: threads listed newest first (replies may still run
     # forward within them).
     newest_first: bool
+    # Fine enough to tell the comments apart: "vor 3 Stunden" on a dozen comments says
+    # little of their order (omp pages, dated to the minute: 75-100% of the dates differ;
+    # the same threads dated "vor N Stunden": 1-8%).
+    fine: bool = False
 
 
 def direction(keys: Sequence[tuple[str, float] | None]) -> Direction:
@@ -188,4 +191,4 @@ def direction(keys: Sequence[tuple[str, float] | None]) -> Direction:
         return Direction(False, False)
     early, late = sum(first) / len(first), sum(second) / len(second)
     fine = len(set(first + second)) >= FINE_SHARE * (len(first) + len(second))
-    return Direction(fine and early < late, early > late)
+    return Direction(early < late, early > late, fine)

@@ -219,7 +219,7 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
 
     # Sorted by time, no comment is ever followed by an earlier one: that says nothing.
     runs = direction(dates) if order == "depth-first" else Direction(False, False)
-    late = followed_by_earlier(dates, runs.forward)
+    late = followed_by_earlier(dates, runs)
     infos = []
     for text, words_seen, comment, date, out_of_turn in zip(texts, shown, cues, dates, late,
                                                             strict=True):
@@ -240,7 +240,7 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
         ))
     return infos, DumpFacts(
         article_terms={w: idf.get(w, unseen) for w in article_words},
-        dated_forward=any(out_of_turn is not None for out_of_turn in late),
+        dated_forward=runs.fine and any(out_of_turn is not None for out_of_turn in late),
         newest_first=runs.newest_first,
         bare=not any(d.author or d.date for d in drafts),
     )

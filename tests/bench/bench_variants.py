@@ -2,7 +2,8 @@
 
     python tests/bench/bench_variants.py [WORD ...]   (only the variants named with them)
 
-Real pages differ from the dev dumps: dates "vor 3 Stunden" instead of to the minute,
+Real pages differ from the dev dumps: dates "vor 3 Stunden" instead of to the minute
+(past a day "vor 2 Tagen", or by the hour throughout),
 threads listed newest first, the name printed under the date, a dot between name and date
 and the buttons in a row, a forum's subject line above each name, a comment count and a
 sort control above the first comment, comments parted by wider gaps, a news article (with
@@ -33,8 +34,9 @@ Row = tuple[int | None, str]  # (line number in the original dump, or None: new)
 Rewrite = Callable[[list[Row], list[dict]], list[Row]]
 
 
-def relative_dates(rows: list[Row], comments: list[dict]) -> list[Row]:
-    """Dates as "vor N Minuten/Stunden/Tagen" before the newest comment."""
+def relative_dates(rows: list[Row], comments: list[dict], days: bool = True) -> list[Row]:
+    """Dates as "vor N Minuten/Stunden/Tagen" before the newest comment (`days`: past a
+    day; else by the hour however old, as pages date a day's discussion)."""
     keys = {n: sort_key(text) for n, text in rows if is_date(text)}
     latest = max(k[1] for k in keys.values() if k)
     out = []
@@ -43,9 +45,13 @@ def relative_dates(rows: list[Row], comments: list[dict]) -> list[Row]:
         if key and key[0] == "abs":
             ago = latest - key[1] + 5
             text = (f"vor {int(ago)} Minuten" if ago < 60 else f"vor {int(ago // 60)} Stunden"
-                    if ago < 1440 else f"vor {int(ago // 1440)} Tagen")
+                    if ago < 1440 or not days else f"vor {int(ago // 1440)} Tagen")
         out.append((n, text))
     return out
+
+
+def hourly_dates(rows: list[Row], comments: list[dict]) -> list[Row]:
+    return relative_dates(rows, comments, days=False)
 
 
 def newest_first(rows: list[Row], comments: list[dict]) -> list[Row]:
@@ -183,6 +189,7 @@ BY_TIME = (listed_by_time,)
 VARIANTS: dict[str, tuple[str, Rewrite | None]] = {
     "page as is": ("omp-dev page", None),
     "page, dates 'vor N Stunden'": ("omp-dev page", relative_dates),
+    "page, dates by the hour": ("omp-dev page", hourly_dates),
     "page, threads newest first": ("omp-dev page", newest_first),
     "page, date above the name": ("omp-dev page", date_above_name),
     "page, an article above": ("omp-dev page", article_above),

@@ -343,12 +343,37 @@ def test_a_reply_dated_after_the_next_thread_began_is_not_top_level():
     assert not any(e.cue.startswith("top_level_in") for link in links for e in link.evidence)
 
 
+def test_dates_by_the_hour_still_show_a_reply_written_after_the_next_thread_began():
+    texts = [
+        "Die neue Umgehungsstraße wird den Verkehr in der Innenstadt kaum entlasten.",
+        "Im Sommer sind die Baustellen am Ring das eigentliche Problem für Radfahrer.",
+        "Ganz anderes Thema: der Bahnhof bekommt endlich einen Aufzug.",
+        "Der Wochenmarkt sollte samstags länger offen haben.",
+        "Warum fährt der Nachtbus eigentlich nur bis Mitternacht?",
+        "Das Freibad öffnet dieses Jahr erst im Juni, habe ich gelesen.",
+        "Die Bibliothek hat jetzt auch sonntags geöffnet.",
+        "Am Stadtpark fehlen seit Jahren öffentliche Toiletten.",
+    ]
+    authors = ["anna", "bernd", "carla", "dora", "emil", "frida", "gerd", "hanna"]
+    # Three dates for eight comments: too coarse to say that a comment in turn is top
+    # level, not to say that one followed by an earlier one is not (comment 2, "vor 6
+    # Stunden", is followed by comment 3, "vor 10 Stunden", and so are 4 and 5 by 6).
+    hours = [10, 5, 6, 10, 6, 6, 10, 6]
+    p, links = parents(texts, authors=authors, dates=[f"vor {h} Stunden" for h in hours])
+    out_of_turn = [i for i in range(1, 8) if any(later > hours[i] for later in hours[i + 1:])]
+    assert out_of_turn == [1, 2, 4, 5] and None not in [p[i] for i in out_of_turn]
+    assert not any(e.cue == "top_level_in_time_order" for link in links for e in link.evidence)
+
+
 def test_dumps_whose_dates_run_forward_have_weights_of_their_own():
     from threadloom.threading.score import attach_weights
 
     page, shared = attach_weights(dated_forward=True), attach_weights(dated_forward=False)
     assert page["top_level_followed_by_earlier"] < 0 < page["top_level_in_time_order"]
     assert "top_level_in_time_order" not in shared  # a cue the others cannot have
+    # Out of turn is never top level, however coarse the dates: pages dated too coarsely
+    # for the page weights read it with the shared ones, weighed as the page fit does.
+    assert shared["top_level_followed_by_earlier"] == page["top_level_followed_by_earlier"]
     texts = ["Die Ampel am Markt ist seit Wochen kaputt.", "Das Wetter wird morgen besser.",
              "Die Bahn fährt am Sonntag nicht."]
     forward = ["1. Juni 2015, 10:00", "1. Juni 2015, 11:00", "1. Juni 2015, 12:00"]

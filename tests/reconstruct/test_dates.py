@@ -51,7 +51,7 @@ def test_no_date():
 
 
 def _marked(keys):
-    return followed_by_earlier(keys, direction(keys).forward)
+    return followed_by_earlier(keys, direction(keys))
 
 
 def test_a_comment_followed_by_an_earlier_one_is_marked():
@@ -65,10 +65,14 @@ def test_a_comment_followed_by_an_earlier_one_is_marked():
     assert _marked(keys) == [False, True, None, False, None]
 
 
-def test_dates_too_coarse_to_order_the_comments_mark_nothing():
-    # A dozen comments "vor 3 Stunden": the order among them is not in the dates.
+def test_dates_too_coarse_to_order_the_comments_mark_only_those_out_of_turn():
+    # A dozen comments "vor 3 Stunden": the order among them is not in the dates, so
+    # being in turn says little; one followed by an earlier one is still out of turn.
     coarse = ["vor 5 Stunden"] + ["vor 3 Stunden"] * 6 + ["vor 2 Stunden"] * 5
     assert _marked([sort_key(t) for t in coarse]) == [None] * 12
+    late = ["vor 5 Stunden"] + ["vor 3 Stunden"] * 5 + ["vor 4 Stunden"] + ["vor 2 Stunden"] * 5
+    assert not direction([sort_key(t) for t in late]).fine
+    assert _marked([sort_key(t) for t in late]) == [None] + [True] * 5 + [None] * 6
     fine = [f"1. Juni 2015, 10:{m:02d}" for m in (1, 5, 3, 7, 9, 8)]
     assert _marked([sort_key(t) for t in fine]) == [
         False, True, False, False, True, None]
@@ -79,12 +83,12 @@ def test_threads_listed_newest_first_are_told_from_forward_ones():
     assert not direction(forward).newest_first
     assert direction(forward[::-1]).newest_first
     assert not direction([None, None]).newest_first
-    assert direction(forward) == Direction(forward=True, newest_first=False)
-    assert direction(forward[::-1]) == Direction(forward=False, newest_first=True)
-    # Coarse dates may still say newest first, never forward.
+    assert direction(forward) == Direction(forward=True, newest_first=False, fine=True)
+    assert direction(forward[::-1]) == Direction(forward=False, newest_first=True, fine=True)
+    # Coarse dates still say which way they run.
     coarse = [sort_key(t) for t in ["vor 1 Stunde"] * 3 + ["vor 5 Stunden"] * 3]
-    assert direction(coarse) == Direction(forward=False, newest_first=True)
-    assert direction(coarse[::-1]) == Direction(forward=False, newest_first=False)
+    assert direction(coarse) == Direction(forward=False, newest_first=True, fine=False)
+    assert direction(coarse[::-1]) == Direction(forward=True, newest_first=False, fine=False)
 
 
 def test_newest_first_dumps_mark_nothing():
