@@ -372,19 +372,19 @@ def _article_end(body: Sequence[SourceLine], chrome: set[int], language: str,
     for k in range(1, len(scan)):
         if _matches(scan[k].text, language, "comments_header", exact=True):
             return scan[k - 1].number  # body is in line order
-    ends = [sl.number for sl in scan[1:] if _closing(sl.text, language)]
+    ends = [k for k in range(1, len(scan)) if _closing(scan[k].text, language)]  # in order
     horizon = body[ARTICLE_SCAN].number if len(body) > ARTICLE_SCAN else float("inf")
     boxed, resumed = _chrome_closing(body, chrome, language, horizon, comments_from)
     first_close = _earliest(boxed, comments_from)
     if first_close is not None and first_close < horizon:
         # Chrome or comments after the article close it, even when captions came earlier.
         above = bisect_left(body, first_close, key=_NUMBER)  # body lines before it
-        if above and (not ends or max(ends) < first_close):
+        if above and (not ends or scan[ends[-1]].number < first_close):
             return body[above - 1].number
     if ends:
-        last = max(ends)
-        k = next(k for k, sl in enumerate(scan) if sl.number == last)
-        if not _interrupts(body[k].text, language):
+        k = ends[-1]
+        last = scan[k].number
+        if not _interrupts(scan[k].text, language):
             return last
         # A photo caption under the lead, or an ad's label, does not end the article:
         # prose after it goes on.

@@ -146,7 +146,6 @@ def followed_by_earlier(keys: Sequence[tuple[str, float] | None], runs: Directio
     out: list[bool | None] = [None] * len(keys)
     if not runs.forward:
         return out
-    proven_only = not runs.fine
     earliest: dict[str, float] = {}  # per kind of date, the earliest one after this comment
     for i in range(len(keys) - 1, -1, -1):
         key = keys[i]
@@ -155,7 +154,7 @@ def followed_by_earlier(keys: Sequence[tuple[str, float] | None], runs: Directio
         kind, value = key
         seen = earliest.get(kind)
         # The last dated comment has nothing to be compared with.
-        if seen is not None and (seen < value or not proven_only):
+        if seen is not None and (seen < value or runs.fine):
             out[i] = seen < value
         if seen is None or value < seen:
             earliest[kind] = value

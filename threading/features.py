@@ -46,8 +46,9 @@ class DumpFacts:
     """What the attacher knows of the dump as a whole."""
 
     article_terms: dict[str, float]  # the article's content stems, with their idf
-    # The dates run forward (dates.direction), so the time-order cue applies
-    # (Info.followed_by_earlier): such dumps have attach weights of their own.
+    # The dates run forward, fine enough to tell the comments apart (dates.direction), so
+    # the time-order cues apply (Info.followed_by_earlier): such dumps have attach weights
+    # of their own.
     dated_forward: bool
     newest_first: bool  # the dump lists its threads newest first
     bare: bool  # no comment has a given author or date
