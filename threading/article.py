@@ -62,7 +62,7 @@ class PageParts:
 def _matches(text: str, language: str, key: str, exact: bool = False) -> bool:
     if exact:
         # "Kommentare", "123 Kommentare", "Kommentare (12)"
-        t = head(text).rstrip(" :.").strip()
+        t = head(text).rstrip(" :.!").strip()
         core = " ".join([w for w in t.replace("(", " ").replace(")", " ").split()
                          if not w.isdigit()])
         return core in _phrase_set(language, key)
@@ -95,6 +95,34 @@ def _control(text: str, language: str) -> bool:
     if len(text) > LEAD_IN_CHARS:
         return False
     return _matches(text.split(":", 1)[0], language, "controls", exact=True)
+
+
+SIGN_IN_CHARS = 100  # "Um zu kommentieren, melden Sie sich bitte an."
+
+
+def _under_header(text: str, language: str) -> bool:
+    """What a page puts between its comments' header and the first comment: a control for
+    their order, a second header ("Jetzt kommentieren"), a request to sign in, a button
+    ("Mehr anzeigen")."""
+    return (_control(text, language)
+            or (len(text) <= LEAD_IN_CHARS
+                and _matches(text, language, "comments_header", exact=True))
+            or (len(text) <= SIGN_IN_CHARS
+                and starts_with(text, lexicon_words(language, "article", "sign_in")) is not None)
+            or text in _written_buttons(language))
+
+
+@cache
+def _written_buttons(language: str) -> frozenset[str]:
+    """A page's buttons in words ("Weitere Kommentare laden", "Antworten", "Load more
+    comments") as it writes them, as _written_headings writes headings: in the dump's
+    language, or in English (many pages' buttons) where they have two words or more ("Top",
+    "Like" alone may be a comment elsewhere).  In a dump with no comment framed by them
+    (bare, blank), one between comments is the page's: no comment is a button's words."""
+    phrases = set(lexicon_words(language, "page", "actions"))
+    phrases.update(p for p in lexicon_words("en", "page", "actions") if " " in p)
+    return frozenset(form for phrase in phrases
+                     for form in (*_capitalised(phrase.split()), phrase.upper()))
 
 
 def _caption(text: str, language: str) -> bool:
@@ -272,10 +300,12 @@ def _voiced(text: str, language: str) -> bool:
                 or greeting(text, language)[0] or opener(text, language)[0])
 
 
-def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | None = None
-               ) -> PageParts:
+def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | None = None,
+               framed: bool = True) -> PageParts:
     """`comments_from`: where the page shows its first comment start (a page-style dump's
-    first author or date line), when it does."""
+    first author or date line), when it does.  `framed`: the comments may be framed by
+    buttons ("Antworten"); False for a dump read as bare or blank, where a button is
+    chrome wherever it stands."""
     texts = text_lines(lines)
     if not texts:
         return PageParts(None, (), tuple(lines), False)
@@ -283,6 +313,10 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
     found = _comment_runs(texts, shown, language)
     chrome_numbers = _chrome_numbers(texts, shown, language,
                                      {sl.number for run in found for sl in run})
+    if not framed:
+        buttons = _written_buttons(language)
+        chrome_numbers.update(map(_NUMBER, compress(texts, map(buttons.__contains__,
+                                                               map(_TEXT, texts)))))
     body = [sl for sl in texts if sl.number not in chrome_numbers] if chrome_numbers else texts
     end = _article_end(body, chrome_numbers, language,
                        _earliest(comments_from, found[0][0].number if found else None))
@@ -303,7 +337,7 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
         chrome_numbers.add(after[0].number)  # "128 Comments", after the article or none
         # and the controls for their order under it ("Sortieren nach: Neueste")
         for sl in after[1:]:
-            if not _control(sl.text, language):
+            if not _under_header(sl.text, language):
                 break
             chrome_numbers.add(sl.number)
     if comments_from is not None:

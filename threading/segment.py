@@ -11,13 +11,14 @@ In the last two, each paragraph is scored by `boundary.py`: start a comment or c
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from .article import find_parts
 from .boundary import gap_habit, starts
 from .lines import SourceLine, text_lines
-from .model import Line, Role
+from .model import ChromeBlock, Line, Role
 from .page import (
     button_lines,
     classify,
@@ -53,11 +54,13 @@ def detect_style(lines: Sequence[SourceLine], dated: set[int] | None = None,
 def group_paragraphs(
     lines: Sequence[SourceLine], language: str, threshold: float | None = None,
     nested: bool = False, model: Mapping[str, float] | None = None,
+    chrome: Sequence[ChromeBlock] = (),
 ) -> tuple[Draft, ...]:
     """Bare and blank dumps: each paragraph starts a comment or continues the last one.
     `nested`: the indentation nests replies (find_parts), so a change of it starts
     a comment.  `model`: boundary weights instead of the shipped ones (the threshold
-    bench fits its own)."""
+    bench fits its own).  `chrome`: the page's blocks taken out of `lines`; a comment
+    starts after each (a button or an ad stands between comments, never inside one)."""
     if model is None:
         model = weights("boundary")
     if threshold is None:
@@ -66,6 +69,12 @@ def group_paragraphs(
     paragraphs = text_lines(lines)
     forced = ([k > 0 and sl.indent != paragraphs[k - 1].indent for k, sl in enumerate(paragraphs)]
               if nested else [])
+    if chrome and paragraphs:
+        numbers = [sl.number for sl in paragraphs]
+        after = {bisect_right(numbers, block.lines[-1].number) for block in chrome}
+        forced = forced or [False] * len(paragraphs)
+        for k in after - {0, len(paragraphs)}:  # chrome above or below every comment: none
+            forced[k] = True
     found = starts([sl.text for sl in paragraphs], [gaps.get(sl.number, 0) for sl in paragraphs],
                    gap_habit(list(gaps.values())), language, threshold, model, forced)
     drafts: list[list[Line]] = []
@@ -108,12 +117,13 @@ def _read_style(lines: Sequence[SourceLine]) -> tuple[str, set[int], dict[str, b
 
 def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:
     style, dated, actions = _read_style(lines)
-    parts = find_parts(lines, language,
-                       first_comment(lines, dated, actions) if style == "page" else None)
-    if style == "page":
+    page = style == "page"
+    parts = find_parts(lines, language, first_comment(lines, dated, actions) if page else None,
+                       framed=page)
+    if page:
         drafts = group_page(classify(parts.rest, style, dated, actions))
     else:
-        drafts = group_paragraphs(parts.rest, language, nested=parts.nested)
+        drafts = group_paragraphs(parts.rest, language, nested=parts.nested, chrome=parts.chrome)
     return Layout(style, parts.article, parts.chrome,
                   _shown_depths(drafts, parts.rest, parts.nested))
 

@@ -836,6 +836,65 @@ def test_the_controls_under_a_comments_header_are_chrome(page, controls, first):
     assert [c.span.first for c in d.comments] == [n + 1, n + 2]
 
 
+@pytest.mark.parametrize(("page", "under"), [
+    ("Neue Regeln für Lieferdienste\nDie Bundesregierung hat neue Regeln beschlossen.\n"
+     "Kommentare\n", "Um zu kommentieren, melden Sie sich bitte an.\nAnmelden\n"),
+    ("Neue Regeln für Lieferdienste\nDie Bundesregierung hat neue Regeln beschlossen.\n"
+     "Kommentar schreiben\n", "Jetzt kommentieren\nMehr anzeigen\n"),
+    ("Neue Regeln für Lieferdienste\nDie Bundesregierung hat neue Regeln beschlossen.\n"
+     "Diskutieren Sie mit!\n", "Kommentare (42)\n"),
+    ("New rules for delivery riders\nThe government has passed new rules for the apps.\n"
+     "Comments\n", "Log in to comment\nLoad more comments\n"),
+    ("Nye regler for budene\nRegeringen har vedtaget nye regler for apps.\n"
+     "Kommentarer\n", "Log ind for at kommentere\nVis flere kommentarer\n"),
+])
+def test_what_a_page_shows_under_its_comments_header_is_chrome(page, under):
+    # A request to sign in, a second header, a button: with these read as comments the
+    # first comment was read as going on from the last of them.
+    first = "Endlich! Das war längst überfällig.\nUnd die Kunden zahlen am Ende.\n"
+    d = reconstruct(page + under + first)
+    n = 3 + under.count("\n")
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(3, n)]
+    assert [c.span.first for c in d.comments][:1] == [n + 1]
+
+
+BUTTON_BETWEEN = """\
+Den Kundendienst an eine KI abzugeben ist eine schlechte Idee.
+Das sehe ich genauso, und zwar aus einem einfachen Grund:
+{button}
+die Hotline war schon vorher kaum zu erreichen, und jetzt gar nicht mehr.
+"""
+
+
+@pytest.mark.parametrize("button", ["Weitere Kommentare laden", "Mehr anzeigen", "Antworten",
+                                    "Load more comments", "LOAD MORE"])
+def test_a_button_between_the_comments_of_a_bare_dump_is_chrome_and_parts_them(button):
+    d = reconstruct(BUTTON_BETWEEN.format(button=button))
+    assert d.source.style == "bare"
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(3, 3)]
+    # No comment is a button's words alone, and a button stands between comments: the
+    # paragraph under it starts one, though in lower case after a colon it would go on
+    # from the one above.
+    assert [c.span.first for c in d.comments][-1] == 4
+    assert all(line.number != 3 for c in d.comments for line in c.lines)
+    plain = reconstruct(BUTTON_BETWEEN.replace("{button}\n", ""))
+    assert [c.span.first for c in plain.comments][-1] == 2  # it goes on there
+
+
+def test_an_ad_between_the_comments_of_a_bare_dump_parts_them():
+    ad = "Anzeige\nJetzt Tarife vergleichen und bis zu 300 Euro sparen"
+    text = BUTTON_BETWEEN.format(button=ad)
+    d = reconstruct(text)
+    assert [(b.span.first, b.span.last) for b in d.chrome] == [(3, 4)]
+    assert [c.span.first for c in d.comments][-1] == 5
+
+
+def test_the_buttons_of_a_page_style_dump_frame_its_comments_not_chrome():
+    d = reconstruct(PAGE_CONTROLS)
+    assert all(b.span.first < 5 for b in d.chrome)
+    assert [line.role for line in d.comments[0].lines][-1] == Role.ACTION
+
+
 PAGE_DOTS = """\
 John Doe
 • 3 years ago
