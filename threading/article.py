@@ -112,6 +112,21 @@ def _under_header(text: str, language: str) -> bool:
             or text in _written_buttons(language))
 
 
+BUTTON_CHARS = 40
+_COUNT = re.compile(r"\(\d+\)|(?<!\S)\d+(?!\S)")  # "Antworten (3)", "Show 5 more replies"
+
+
+def _buttons(texts: Sequence[SourceLine], language: str) -> set[int]:
+    """The line numbers of the page's buttons in words (_written_buttons), with a count
+    in them or not ("Weitere Antworten anzeigen (3)", "12 weitere Kommentare").  Only the
+    short lines are looked at, picked at C speed."""
+    written = _written_buttons(language)
+    short = compress(texts, map(BUTTON_CHARS.__ge__, map(len, map(_TEXT, texts))))
+    return {sl.number for sl in short
+            if sl.text in written or (_COUNT.search(sl.text) is not None
+                                      and " ".join(_COUNT.sub(" ", sl.text).split()) in written)}
+
+
 @cache
 def _written_buttons(language: str) -> frozenset[str]:
     """A page's buttons in words ("Weitere Kommentare laden", "Antworten", "Load more
@@ -314,9 +329,7 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
     chrome_numbers = _chrome_numbers(texts, shown, language,
                                      {sl.number for run in found for sl in run})
     if not framed:
-        buttons = _written_buttons(language)
-        chrome_numbers.update(map(_NUMBER, compress(texts, map(buttons.__contains__,
-                                                               map(_TEXT, texts)))))
+        chrome_numbers |= _buttons(texts, language)
     body = [sl for sl in texts if sl.number not in chrome_numbers] if chrome_numbers else texts
     end = _article_end(body, chrome_numbers, language,
                        _earliest(comments_from, found[0][0].number if found else None))

@@ -197,8 +197,8 @@ def article_detail(d: Discussion, query: Query | None = None) -> Text:
 
 def chrome_detail(d: Discussion, query: Query | None = None) -> Text:
     out = Text(end="")
-    out.append("Page chrome: sidebars, ads and navigation found between the article and the "
-               "comments, kept here so no line of the dump is lost.\n\n", style="dim italic")
+    out.append("Page chrome: sidebars, ads, buttons and navigation, wherever the page put "
+               "them, kept here so no line of the dump is lost.\n\n", style="dim italic")
     for block in d.chrome:
         for line in block.lines:
             out.append(f"{line.number:>5}  ", style="dim")

@@ -867,7 +867,9 @@ die Hotline war schon vorher kaum zu erreichen, und jetzt gar nicht mehr.
 
 
 @pytest.mark.parametrize("button", ["Weitere Kommentare laden", "Mehr anzeigen", "Antworten",
-                                    "Load more comments", "LOAD MORE"])
+                                    "Load more comments", "LOAD MORE",
+                                    "Weitere Antworten anzeigen (3)", "12 weitere Kommentare",
+                                    "Show 5 more replies"])
 def test_a_button_between_the_comments_of_a_bare_dump_is_chrome_and_parts_them(button):
     d = reconstruct(BUTTON_BETWEEN.format(button=button))
     assert d.source.style == "bare"
@@ -879,6 +881,15 @@ def test_a_button_between_the_comments_of_a_bare_dump_is_chrome_and_parts_them(b
     assert all(line.number != 3 for c in d.comments for line in c.lines)
     plain = reconstruct(BUTTON_BETWEEN.replace("{button}\n", ""))
     assert [c.span.first for c in plain.comments][-1] == 2  # it goes on there
+
+
+@pytest.mark.parametrize("number", ["1998", "28.8k", "+3"])
+def test_a_number_alone_in_a_bare_dump_stays_a_comment(number):
+    # A vote count frames comments on a page, but alone in a bare dump it may be what a
+    # comment says ("1998", a year asked for; the omp dev threads have such).
+    d = reconstruct(BUTTON_BETWEEN.format(button=number))
+    assert d.chrome == ()
+    assert any(line.number == 3 for c in d.comments for line in c.lines)
 
 
 def test_an_ad_between_the_comments_of_a_bare_dump_parts_them():
