@@ -109,7 +109,7 @@ def _under_header(text: str, language: str) -> bool:
                 and _matches(text, language, "comments_header", exact=True))
             or (len(text) <= SIGN_IN_CHARS
                 and starts_with(text, lexicon_words(language, "article", "sign_in")) is not None)
-            or text in _written_buttons(language))
+            or _button(text, _written_buttons(language)))
 
 
 BUTTON_CHARS = 40
@@ -122,9 +122,13 @@ def _buttons(texts: Sequence[SourceLine], language: str) -> set[int]:
     short lines are looked at, picked at C speed."""
     written = _written_buttons(language)
     short = compress(texts, map(BUTTON_CHARS.__ge__, map(len, map(_TEXT, texts))))
-    return {sl.number for sl in short
-            if sl.text in written or (_COUNT.search(sl.text) is not None
-                                      and " ".join(_COUNT.sub(" ", sl.text).split()) in written)}
+    return {sl.number for sl in short if _button(sl.text, written)}
+
+
+def _button(text: str, written: frozenset[str]) -> bool:
+    """Whether a line is one of the `written` buttons, with a count in it or not."""
+    return text in written or (_COUNT.search(text) is not None
+                               and " ".join(_COUNT.sub(" ", text).split()) in written)
 
 
 @cache
