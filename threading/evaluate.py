@@ -8,14 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .article import find_parts
 from .attach import DEFAULT_ATTACHER, attach
 from .decode import InputError, read_source
 from .language import detect_language
 from .lines import SourceLine, split_lines
 from .model import LOW_CONFIDENCE, Discussion
 from .pipeline import dump_sample, reconstruct
-from .segment import drafts_from_spans
+from .segment import drafts_from_spans, page_parts
 from .stages import AttachContext, Draft, Link
 
 
@@ -200,7 +199,7 @@ def gold_segments(gold: Gold, lines: Sequence[SourceLine], language: str
                   ) -> tuple[list[tuple[int, int]], tuple[Draft, ...], AttachContext]:
     """The gold comments' spans and drafts, and the context an attacher gets for them."""
     spans = [(g.start, g.end) for g in gold.comments]
-    parts = find_parts(lines, language)
+    parts = page_parts(lines, language)
     drafts = drafts_from_spans(lines, spans, parts.nested)
     return spans, drafts, AttachContext(order=gold.order, language=language, article=parts.article)
 

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from .article import find_parts
+from .article import PageParts, find_parts
 from .boundary import gap_habit, starts
 from .lines import SourceLine, text_lines
 from .model import ChromeBlock, Line, Role
@@ -117,15 +117,28 @@ def _read_style(lines: Sequence[SourceLine]) -> tuple[str, set[int], dict[str, b
 
 def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:
     style, dated, actions = _read_style(lines)
-    page = style == "page"
-    parts = find_parts(lines, language, first_comment(lines, dated, actions) if page else None,
-                       framed=page)
-    if page:
+    parts = _parts(lines, language, style, dated, actions)
+    if style == "page":
         drafts = group_page(classify(parts.rest, style, dated, actions))
     else:
         drafts = group_paragraphs(parts.rest, language, nested=parts.nested, chrome=parts.chrome)
     return Layout(style, parts.article, parts.chrome,
                   _shown_depths(drafts, parts.rest, parts.nested))
+
+
+def page_parts(lines: Sequence[SourceLine], language: str) -> PageParts:
+    """The article, the chrome and the lines left for comments, as `segment` finds them
+    (gold segments in `eval` take the page parts from here)."""
+    return _parts(lines, language, *_read_style(lines))
+
+
+def _parts(lines: Sequence[SourceLine], language: str, style: str, dated: set[int],
+           actions: dict[str, bool]) -> PageParts:
+    """find_parts told what the style shows: where a page's framed comments start; in a
+    bare or blank dump, that nothing frames them, so a button is chrome."""
+    page = style == "page"
+    return find_parts(lines, language, first_comment(lines, dated, actions) if page else None,
+                      framed=page)
 
 
 def _shown_depths(drafts: tuple[Draft, ...], lines: Sequence[SourceLine], nested: bool
