@@ -25,17 +25,21 @@ _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 @cache
-def _relative() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
-    """"3 Stunden" / "an hour": the amount and the unit word; and the units' first letters
-    with their minutes, longest first, from every lexicon."""
+def _relative() -> tuple[re.Pattern[str], tuple[tuple[str, int], ...], frozenset[str]]:
+    """"3 Stunden" / "an hour": the amount and the unit word; the units' first letters
+    with their minutes, longest first, from every lexicon; and the words after a clock
+    time ("18 Uhr"), which no unit's letters ("u": Danish "1 u", a week) may take."""
     one: set[str] = set()
     units: dict[str, int] = {}
+    clock: set[str] = set()
     for lang in available():
         one.update(lexicon_words(lang, "page", "one"))
         units.update(lexicon(lang).get("page", {}).get("time_units", {}))
-    pattern = re.compile(rf"(\d+(?=\s*[^\W\d_])|{alternation(one)}(?=\s))\s*([^\W\d_]+)",
+        clock.update(w.lower() for w in lexicon_words(lang, "page", "clock_after"))
+    pattern = re.compile(rf"(\d+(?=\s*[^\W\d_])|(?<!\w)(?:{alternation(one)})(?=\s))\s*([^\W\d_]+)",
                          re.IGNORECASE)  # "3 hours", "3h", "an hour"
-    return pattern, tuple(sorted(units.items(), key=lambda kv: -len(kv[0])))
+    return (pattern, tuple(sorted(units.items(), key=lambda kv: -len(kv[0]))),
+            frozenset(clock))
 
 
 @cache
@@ -118,8 +122,8 @@ def sort_key(text: str | None) -> tuple[str, float] | None:
     if m := day.search(t):  # "gestern, 18:06": sorts among such
         hour, minute = _clock(t[m.end():])
         return "day", float(day_offsets()[m.group(1)] * 1440 + hour * 60 + minute)
-    relative, units = _relative()
-    if m := relative.search(t):
+    relative, units, clock = _relative()
+    if (m := relative.search(t)) and m.group(2) not in clock:
         amount = int(m.group(1)) if m.group(1).isdecimal() else 1
         unit = m.group(2)
         for prefix, minutes in units:

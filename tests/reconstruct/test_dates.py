@@ -113,3 +113,21 @@ _PIECES = ["1", "12", "2015", "²", "٣", "Juni", "märz", "June", ".", ",", " "
 def test_any_text_sorts_or_is_no_date(text):
     key = sort_key(text)
     assert key is None or (key[0] in ("abs", "rel", "day") and isinstance(key[1], float))
+
+
+def test_the_short_units_social_pages_print_in_danish_norwegian_swedish_and_english():
+    # "3 t" (timer), "1 u" (uge/uke), "2 tim" (timmar), "1 v" (vecka), "45m" (minutes).
+    order = ["1 u", "1 v", "2 d", "3 t", "2 tim", "45m", "5 min"]
+    keys = [sort_key(t) for t in order]
+    assert all(k is not None and k[0] == "rel" for k in keys)
+    assert all(before(a, b) or a == b for a, b in pairwise(keys))
+    assert sort_key("1 u") == sort_key("1 v") == sort_key("1 week ago")
+    assert sort_key("3 t") == sort_key("3 timer siden") == sort_key("3h")
+    # A clock's word is no unit: "18 Uhr" is no week ("u") ago.
+    assert sort_key("18 Uhr") is None and sort_key("um 18:06 Uhr") is None
+
+
+def test_an_article_before_a_word_is_no_amount():
+    # "an" (one) must stand as a word of its own: "Antworten" holds no "an t(imer)".
+    assert sort_key("Antworten") is None and sort_key("Anmelden") is None
+    assert sort_key("an hour ago") == sort_key("1 hour ago")
