@@ -121,15 +121,21 @@ class Tags(NamedTuple):
         return cues if name is None else cues._replace(greeting=name, greeting_word="tag")
 
     def opening(self, text: str, k: int) -> str | None:
-        """The name of another comment's author that comment k (`text`) opens with."""
+        """The name of another comment's author that comment k (`text`) opens with: the
+        whole name, or its first word called out with a comma ("John, same here"), as
+        one writes to a person, which the greetings then match to the authors."""
         opening = text[:40].split(None, 1)
-        if not opening or opening[0].rstrip(_AFTER_TAG) not in self.firsts:
+        first = opening[0].rstrip(_AFTER_TAG) if opening else ""
+        if first not in self.firsts:
             return None
         said = text[:80].split(None, TAG_WORDS)
         for n in range(min(len(said), TAG_WORDS), 0, -1):  # the longest name first
             name = " ".join(said[:n]).rstrip(_AFTER_TAG)
             if name in self.names and name != self.authors[k]:
                 return name
+        own = self.authors[k]
+        if opening[0].endswith(",") and not (own and own.split(None, 1)[0] == first):
+            return first
         return None
 
 

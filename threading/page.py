@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache, partial
 from itertools import takewhile
 
@@ -262,6 +262,48 @@ def _named_below_dates(texts: Sequence[SourceLine], dated: set[int]) -> bool:
     return len(set(below)) <= 0.8 * len(below)
 
 
+DATES_SAMPLED = 200  # date lines _dates_below looks at
+
+
+def _dates_below(texts: Sequence[SourceLine], dated: set[int], actions: dict[str, bool]
+                 ) -> bool:
+    """Whether the page prints each comment's time under its text, right above its
+    buttons ("Lars Nielsen" / text / "3 t" / "Synes godt om" / "Svar"), as social sites
+    do: there a date closes its comment, and the name after the buttons of the comment
+    before opens the next.  Most of its dates (of the first DATES_SAMPLED but the first,
+    which may date the article) then have a button under them and no heading above them
+    (see _heading), where a heading's date has the comment's text under it or a name
+    above it.  `actions`: the asked_once cache of is_action."""
+    seen = below = 0
+    first = True
+    for k in range(1, len(texts) - 1):
+        if texts[k].number not in dated:
+            continue
+        if first:
+            first = False
+            continue
+        seen += 1
+        below += (asked_once(actions, texts[k + 1].text, is_action)
+                  and not _heading(texts, k - 1, dated, actions))
+        if seen >= DATES_SAMPLED:
+            break
+    return seen >= 2 and below * 3 >= seen * 2
+
+
+def _heading(texts: Sequence[SourceLine], k: int, dated: set[int], actions: dict[str, bool]
+             ) -> bool:
+    """Whether line k, right above a date, is part of a comment's heading: a date, a
+    button, or a name after the buttons of the comment before (or first on the page);
+    a short text ("Enig") may stand above a closing date, after its author's name."""
+    sl = texts[k]
+    if sl.number in dated or asked_once(actions, sl.text, is_action):
+        return True
+    if not _author_like(sl.text, actions):
+        return False
+    return k == 0 or texts[k - 1].number in dated or asked_once(actions, texts[k - 1].text,
+                                                                 is_action)
+
+
 FRAMES_SAMPLED = 200  # comments whose heading _badged looks at
 
 
@@ -331,9 +373,11 @@ class _Roles:
     same role in both readings, so does every line after it."""
 
     def __init__(self, texts: Sequence[SourceLine], dated: set[int], signed: bool,
-                 named_below: bool, actions: dict[str, bool], badged: bool) -> None:
+                 named_below: bool, actions: dict[str, bool], badged: bool,
+                 below: bool = False) -> None:
         self.texts, self.dated = texts, dated
         self.signed, self.named_below, self.badged = signed, named_below, badged
+        self.below = below  # the dates close their comments (_dates_below)
         self.actions = actions  # the asked_once cache of is_action
         self.authors: dict[str, bool] = {}
 
@@ -341,11 +385,16 @@ class _Roles:
     def of(cls, texts: Sequence[SourceLine], dated: set[int], actions: dict[str, bool]
            ) -> _Roles:
         """The roles of a page's non-blank lines, with what the page as a whole shows."""
-        # A page with no dates: a name after the buttons of the comment before opens the next.
-        signed = not dated and bool(texts) and _signed(texts, actions)
+        # Dates in the article above (or none at all) frame no comment.
+        framing = any(sl.number in dated for sl in texts)
+        below = framing and _dates_below(texts, dated, actions)
+        # A page with no dates heading its comments: a name after the buttons of the
+        # comment before opens the next.
+        signed = (below or not framing) and bool(texts) and _signed(texts, actions)
         # A page that prints the date above the name: "1. Juni 2015, 18:06" / "anna_k" / text.
-        named_below = bool(dated) and _named_below_dates(texts, dated)
-        return cls(texts, dated, signed, named_below, actions, _badged(texts, dated, actions))
+        named_below = framing and not below and _named_below_dates(texts, dated)
+        return cls(texts, dated, signed, named_below, actions, _badged(texts, dated, actions),
+                   below)
 
     def in_two_halves(self) -> list[Role]:
         n = len(self.texts)
@@ -382,7 +431,7 @@ class _Roles:
                 elif (len(sl.text) <= 60 and asked_once(actions, sl.text, is_action)
                       and not self._title_number(i, above)):
                     role = Role.ACTION
-                elif (i < last and texts[i + 1].number in dated
+                elif (i < last and texts[i + 1].number in dated and not self.below
                       and asked_once(authors, sl.text, _author_like, actions)
                       and byline(texts[i + 1].text) is None):
                     # A name with a badge under it ("Peter M." / "Abonnent" / date): the
@@ -406,20 +455,30 @@ class _Roles:
 
     def _heads_comment(self, i: int) -> bool:
         """Whether a name-like line right after the buttons of the comment before is its
-        author: with a badge between it and the date, or, on a signed page without dates,
-        with the comment's text after it."""
+        author: with a badge between it and the date, or, on a signed page without dates
+        heading its comments, with the comment's text after it (a number first, "1998",
+        is its text: see _title_number)."""
         texts = self.texts
-        if i + 2 < len(texts) and texts[i + 2].number in self.dated:
+        if i + 2 < len(texts) and texts[i + 2].number in self.dated and not self.below:
             return self.badged and asked_once(self.authors, texts[i + 1].text, _author_like,
                                               self.actions)
-        return self.signed and not asked_once(self.actions, texts[i + 1].text, is_action)
+        if not self.signed:
+            return False
+        return (not asked_once(self.actions, texts[i + 1].text, is_action)
+                or self._number_then_text(i + 1))
 
     def _title_number(self, i: int, above: Role | None) -> bool:
-        """A bare number right under a comment's date with text after it ("1998" or "28.8k"
-        as the comment's first line) is the comment's text, not a vote count: read as an
-        action, it would end the comment and make the text below it a comment of its own."""
+        """A bare number right under a comment's heading (its date, or its name where no
+        date heads the comment) with text after it ("1998" or "28.8k" as the comment's
+        first line) is the comment's text, not a vote count: read as an action, it would
+        end the comment and make the text below it a comment of its own."""
+        heading = Role.AUTHOR if self.signed else Role.DATE
+        return above is heading and self._number_then_text(i)
+
+    def _number_then_text(self, i: int) -> bool:
+        """Whether line i is a bare number with a line of text after it."""
         texts = self.texts
-        if not (above is Role.DATE and _COUNT.fullmatch(texts[i].text.strip(_ICONS))):
+        if not _COUNT.fullmatch(texts[i].text.strip(_ICONS)):
             return False
         after = texts[i + 1] if i + 1 < len(texts) else None
         return (after is not None and after.number not in self.dated
@@ -436,6 +495,10 @@ def first_comment(lines: Sequence[SourceLine], dated: set[int], actions: dict[st
         return None
     ordered = heapq.nsmallest(FRAMES_CHECKED + 1, dated)
     first = ordered[1] if _dates_an_article(lines, ordered, actions) else ordered[0]
+    head = _head(lines, dated, DATES_SAMPLED + 1)
+    if _dates_below(head, dated, actions):
+        return _opening(text_lines(_up_to(lines, first)), _names_after_buttons(head, actions),
+                        actions)
     framed = classify(_up_to(lines, first), "page", dated, actions)
     k = len(framed) - 1  # the date line: its name, badges and buttons are above it
     while k and framed[k - 1].role in (Role.AUTHOR, Role.ACTION):
@@ -443,6 +506,54 @@ def first_comment(lines: Sequence[SourceLine], dated: set[int], actions: dict[st
     if k and subject_line(framed[k - 1].text):
         k -= 1  # its subject ("Re: Klarna"), which group_page gives it
     return framed[k].number
+
+
+OPENING_LINES = 30  # lines above a closing date that its comment's start is looked for in
+NAMES_SCANNED = 5000  # lines of a page whose names after buttons _opening knows
+_NO_NAME_ENDS = ("?", "!", ":")  # a title or heading may end so, a name does not
+
+
+def _opening(texts: Sequence[SourceLine], names: set[str], actions: dict[str, bool]) -> int:
+    """Where the first comment starts on a page whose dates close their comments (texts:
+    the lines up to its date; `names`: the lines after the buttons of the comments
+    before, their authors): at a name the page shows again as an author (a short title
+    line may stand between the name and the text), else at the name nearest above the
+    text, or, with none in reach, at the line right above the date."""
+    above = [sl for sl in reversed(texts[-OPENING_LINES:-1])
+             if _author_like(sl.text, actions) and not sl.text.endswith(_NO_NAME_ENDS)]
+    known = next((sl for sl in above if sl.text in names), None)
+    if known is not None or above:
+        return (known or above[0]).number
+    return texts[-2].number if len(texts) > 1 else texts[-1].number
+
+
+def _names_after_buttons(texts: Sequence[SourceLine], actions: dict[str, bool],
+                         stop: int = DATES_SAMPLED) -> set[str]:
+    """The name-like lines right after a comment's buttons, among the first `stop`."""
+    names: set[str] = set()
+    for k in range(min(len(texts), NAMES_SCANNED) - 1):
+        if (asked_once(actions, texts[k].text, is_action)
+                and not asked_once(actions, texts[k + 1].text, is_action)
+                and _author_like(texts[k + 1].text, actions)):
+            names.add(texts[k + 1].text)
+            if len(names) >= stop:
+                break
+    return names
+
+
+def _head(lines: Sequence[SourceLine], dated: set[int], dates: int) -> list[SourceLine]:
+    """The dump's non-blank lines up to the one after its `dates`-th date line (the
+    dump's start only, as _dates_below reads it)."""
+    out: list[SourceLine] = []
+    seen = 0
+    for sl in lines:
+        if sl.blank:
+            continue
+        out.append(sl)
+        if seen >= dates:
+            break
+        seen += sl.number in dated
+    return out
 
 
 def _up_to(lines: Sequence[SourceLine], number: int) -> list[SourceLine]:
@@ -473,10 +584,12 @@ def _dates_an_article(lines: Sequence[SourceLine], ordered: Sequence[int],
     return not buttons(0) and sum(later) * 3 >= 2 * len(later)
 
 
-def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
+def group_page(lines: Sequence[Line]) -> tuple[Draft, ...]:
     """A comment starts at an author line, or at a date line with no author line (and
     badges) just above it, or at text after the last action line of the comment before
-    (action lines between a comment's date and its text, "edited 1 hr. ago", are its own)."""
+    (action lines between a comment's date and its text, "edited 1 hr. ago", are its own).
+    Where the dates close their comments (_closing_dates), a date starts none."""
+    closing = _closing_dates(lines)
     drafts: list[list[Line]] = []
     leading: list[Line] = []  # action lines before the first comment go with it
     current: list[Line] | None = None  # the comment being read
@@ -492,7 +605,7 @@ def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
         if role is Role.AUTHOR:  # unless under its comment's date, with no name yet
             starts = not (_only(current, Role.DATE) or _subject(current))
         elif role is Role.DATE:  # under its author line (and badges), or alone
-            starts = not (_only(current, Role.AUTHOR) or _subject(current))
+            starts = not (closing or _only(current, Role.AUTHOR) or _subject(current))
         elif role is Role.ACTION:
             starts = False
         else:  # text after buttons, unless they stand in its comment's heading ("edited")
@@ -506,6 +619,21 @@ def group_page(lines: Iterable[Line]) -> tuple[Draft, ...]:
     if leading and not drafts:  # nothing but action lines: they still make one comment
         drafts.append(leading)
     return tuple(draft_of(d) for d in drafts)
+
+
+def _closing_dates(lines: Sequence[Line]) -> bool:
+    """Whether the page's dates close their comments, as classify read them under the
+    text and above the buttons (see _dates_below): most date lines (of the first
+    DATES_SAMPLED) have text above them and a button under them."""
+    seen = closing = 0
+    for k in range(1, len(lines) - 1):
+        if lines[k].role is not Role.DATE:
+            continue
+        seen += 1
+        closing += lines[k - 1].role is Role.TEXT and lines[k + 1].role is Role.ACTION
+        if seen >= DATES_SAMPLED:
+            break
+    return seen >= 2 and closing * 3 >= seen * 2
 
 
 @cache

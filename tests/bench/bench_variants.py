@@ -4,7 +4,8 @@
 
 Real pages differ from the dev dumps: dates "vor 3 Stunden" instead of to the minute
 (past a day "vor 2 Tagen", or by the hour throughout),
-threads listed newest first, the name printed under the date, a dot between name and date
+threads listed newest first, the name printed under the date, the date under the text
+(above the button, as social sites print it), a dot between name and date
 and the buttons in a row, a forum's subject line above each name, a comment count and a
 sort control above the first comment, comments parted by wider gaps, a news article (with
 its title, lead and disclaimer, or without the disclaimer; or the Danish sample's, with
@@ -71,6 +72,19 @@ def date_above_name(rows: list[Row], comments: list[dict]) -> list[Row]:
     for k in range(len(out) - 1):
         if out[k][0] in starts and is_date(out[k + 1][1]):
             out[k], out[k + 1] = out[k + 1], out[k]
+    return out
+
+
+def date_under_text(rows: list[Row], comments: list[dict]) -> list[Row]:
+    """Each comment's date line under its text, right above its button, as social sites
+    print it (name / text / date / "Antworten")."""
+    where = {n: k for k, (n, _) in enumerate(rows) if n is not None}
+    out = list(rows)
+    for c in comments:
+        first, last = where[c["start"]], where[c["end"]]
+        dated = next((k for k in range(first, last) if is_date(out[k][1])), None)
+        if dated is not None and dated + 1 < last:
+            out[dated:last] = [*out[dated + 1:last], out[dated]]
     return out
 
 
@@ -192,6 +206,7 @@ VARIANTS: dict[str, tuple[str, Rewrite | None]] = {
     "page, dates by the hour": ("omp-dev page", hourly_dates),
     "page, threads newest first": ("omp-dev page", newest_first),
     "page, date above the name": ("omp-dev page", date_above_name),
+    "page, date under the text": ("omp-dev page", date_under_text),
     "page, an article above": ("omp-dev page", article_above),
     "page, headlines under it": ("omp-dev page", headlines_under_article),
     "page, a dot under each name": ("omp-dev page", dots_and_rows),

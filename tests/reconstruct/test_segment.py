@@ -1411,3 +1411,88 @@ def test_a_forum_s_subject_lines_go_with_the_comments_they_head():
     d = reconstruct(PAGE_SUBJECTS_ABOVE_NAMES)
     assert d.comments[1].parent == d.comments[0].id
     assert any(e.detail == "greets anna_k, who wrote the parent" for e in d.comments[1].evidence)
+
+
+# Comments as social sites print them: the name, the text, then the time and the buttons.
+PAGE_DATES_UNDER_TEXT = """\
+Klarna skærer halvdelen af medarbejderne væk
+Den svenske betalingsvirksomhed vil bruge kunstig intelligens i kundeservicen.
+I dag kl. 08:14
+Klarna har i flere år brugt kunstig intelligens, men nu går virksomheden et skridt videre.
+Det vækker bekymring hos fagforeningerne, som frygter for de ansattes fremtid.
+Kommentarer
+Lars Nielsen
+Det var da forventeligt. Alle virksomheder vil spare på kundeservice.
+Og det går altid ud over kunderne til sidst.
+3 t
+Synes godt om
+Svar
+Anne Sørensen
+Hej Lars, men bliver kvaliteten bedre af det? Deres chatbot forstod intet.
+2 t
+Synes godt om
+Svar
+Peter Holm
+Enig
+2 t
+Synes godt om
+Svar
+Mette Berg
+2024
+var året, hvor jeg holdt op med at bruge Klarna.
+45 min
+Synes godt om
+Svar
+Vis flere kommentarer
+"""
+
+
+def test_a_page_that_prints_the_time_under_the_text():
+    layout = drafts_of(PAGE_DATES_UNDER_TEXT, "da")
+    assert layout.style == "page"
+    assert layout.article is not None and "Lars Nielsen" not in layout.article.text
+    assert [(d.author, d.date, d.text) for d in layout.drafts] == [
+        ("Lars Nielsen", "3 t", "Det var da forventeligt. Alle virksomheder vil spare på "
+         "kundeservice.\nOg det går altid ud over kunderne til sidst."),
+        ("Anne Sørensen", "2 t",
+         "Hej Lars, men bliver kvaliteten bedre af det? Deres chatbot forstod intet."),
+        # A short text above its time is no name, and a number under a name is text.
+        ("Peter Holm", "2 t", "Enig"),
+        ("Mette Berg", "45 min", "2024\nvar året, hvor jeg holdt op med at bruge Klarna.")]
+    d = reconstruct(PAGE_DATES_UNDER_TEXT)
+    assert d.comments[1].parent == d.comments[0].id  # "Hej Lars": Lars Nielsen's
+
+
+def test_the_first_comment_under_the_time_starts_at_its_name_not_at_its_title():
+    # The first author writes once: the name nearest above the text is its title, which
+    # ends like no name does.
+    page = ("user42\nSuspendiert?\nWenn es so war, ist es ein klarer Fall.\n"
+            "21. April 2016, 12:22\nAntworten\n"
+            "user7\nSehe ich anders.\n21. April 2016, 12:30\nAntworten\n"
+            "user9\nIch auch.\n21. April 2016, 12:41\nAntworten\n")
+    assert [(d.author, d.text) for d in drafts_of(page).drafts] == [
+        ("user42", "Suspendiert?\nWenn es so war, ist es ein klarer Fall."),
+        ("user7", "Sehe ich anders."), ("user9", "Ich auch.")]
+
+
+def test_dates_in_the_article_leave_a_signed_page_s_names_authors():
+    # The article's date heads no comment: the names after the buttons are still authors.
+    page = PAGE_DATES_UNDER_TEXT.replace("3 t\nSynes godt om\nSvar", "Synes godt om · Svar · 3 t")
+    for time in ("2 t", "45 min"):
+        page = page.replace(f"{time}\nSynes godt om\nSvar", f"Synes godt om · Svar · {time}")
+    layout = drafts_of(page, "da")
+    assert [(d.author, d.date) for d in layout.drafts] == [
+        ("Lars Nielsen", "3 t"), ("Anne Sørensen", "2 t"), ("Peter Holm", "2 t"),
+        ("Mette Berg", "45 min")]
+
+
+def test_a_reply_that_calls_a_page_author_by_first_name_greets_them():
+    page = ("John Smith\nI called them and got a bot that understood nothing.\n3h\nLike\n"
+            "Reply\nSarah Jones\nJohn, same here. It took me an hour to reach a human.\n2h\n"
+            "Like\nReply\nEmma Wilson\nThe bot solved my refund in two minutes.\n1h\nLike\n"
+            "Reply\n")
+    d = reconstruct(page)
+    assert [c.author for c in d.comments] == ["John Smith", "Sarah Jones", "Emma Wilson"]
+    assert d.comments[1].parent == d.comments[0].id
+    assert any(e.detail == "greets John (John Smith), who wrote the parent"
+               for e in d.comments[1].evidence)
