@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache, partial
 from itertools import takewhile
 
@@ -341,9 +341,24 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
     """Give every non-blank comment line a role: text, or (page style) author/date/action.
     `dated`: the date lines' numbers (date_lines), when the caller has them; `actions`:
     the asked_once cache of is_action, when the caller has one."""
+    return _classified(lines, style, dated, actions)[0]
+
+
+def page_drafts(lines: Sequence[SourceLine], dated: set[int], actions: dict[str, bool]
+                ) -> tuple[Draft, ...]:
+    """A page's comments: its lines classified, then grouped as the same reading of the
+    page says its dates stand (heading their comments, or closing them)."""
+    classified, closing = _classified(lines, "page", dated, actions)
+    return group_page(classified, closing)
+
+
+def _classified(lines: Sequence[SourceLine], style: str, dated: set[int] | None,
+                actions: dict[str, bool] | None) -> tuple[list[Line], bool]:
+    """classify's lines, and whether the page's dates close their comments
+    (_dates_below)."""
     texts = text_lines(lines)
     if style != "page":
-        return [Line(sl.number, sl.text) for sl in texts]
+        return [Line(sl.number, sl.text) for sl in texts], False
     if dated is None:
         dated = date_lines(texts)
     # A dot or arrow on a line of its own ("·" between a name and its date) is decoration:
@@ -354,12 +369,14 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
         icons = [len(sl.text) <= DECORATION_CHARS and not sl.text.strip(_ICONS) for sl in texts]
     framed = texts if icons is None else [
         sl for sl, icon in zip(texts, icons, strict=True) if not icon]
-    roles = _Roles.of(framed, dated, {} if actions is None else actions).in_two_halves()
+    reader = _Roles.of(framed, dated, {} if actions is None else actions)
+    roles = reader.in_two_halves()
     if icons is None:
-        return [Line(sl.number, sl.text, role) for sl, role in zip(texts, roles, strict=True)]
+        return ([Line(sl.number, sl.text, role) for sl, role in zip(texts, roles, strict=True)],
+                reader.below)
     read = iter(roles)
-    return [Line(sl.number, sl.text, Role.ACTION if icon else next(read))
-            for sl, icon in zip(texts, icons, strict=True)]
+    return ([Line(sl.number, sl.text, Role.ACTION if icon else next(read))
+             for sl, icon in zip(texts, icons, strict=True)], reader.below)
 
 
 _ROLES = tuple(Role)
@@ -584,12 +601,11 @@ def _dates_an_article(lines: Sequence[SourceLine], ordered: Sequence[int],
     return not buttons(0) and sum(later) * 3 >= 2 * len(later)
 
 
-def group_page(lines: Sequence[Line]) -> tuple[Draft, ...]:
+def group_page(lines: Iterable[Line], closing: bool = False) -> tuple[Draft, ...]:
     """A comment starts at an author line, or at a date line with no author line (and
     badges) just above it, or at text after the last action line of the comment before
     (action lines between a comment's date and its text, "edited 1 hr. ago", are its own).
-    Where the dates close their comments (_closing_dates), a date starts none."""
-    closing = _closing_dates(lines)
+    `closing`: the dates close their comments (_dates_below), so a date starts none."""
     drafts: list[list[Line]] = []
     leading: list[Line] = []  # action lines before the first comment go with it
     current: list[Line] | None = None  # the comment being read
@@ -619,21 +635,6 @@ def group_page(lines: Sequence[Line]) -> tuple[Draft, ...]:
     if leading and not drafts:  # nothing but action lines: they still make one comment
         drafts.append(leading)
     return tuple(draft_of(d) for d in drafts)
-
-
-def _closing_dates(lines: Sequence[Line]) -> bool:
-    """Whether the page's dates close their comments, as classify read them under the
-    text and above the buttons (see _dates_below): most date lines (of the first
-    DATES_SAMPLED) have text above them and a button under them."""
-    seen = closing = 0
-    for k in range(1, len(lines) - 1):
-        if lines[k].role is not Role.DATE:
-            continue
-        seen += 1
-        closing += lines[k - 1].role is Role.TEXT and lines[k + 1].role is Role.ACTION
-        if seen >= DATES_SAMPLED:
-            break
-    return seen >= 2 and closing * 3 >= seen * 2
 
 
 @cache

@@ -25,8 +25,8 @@ from .page import (
     date_lines,
     draft_of,
     first_comment,
-    group_page,
     levels,
+    page_drafts,
 )
 from .stages import Draft, Layout
 from .weights import weights
@@ -119,7 +119,7 @@ def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:
     style, dated, actions = _read_style(lines)
     parts = _parts(lines, language, style, dated, actions)
     if style == "page":
-        drafts = group_page(classify(parts.rest, style, dated, actions))
+        drafts = page_drafts(parts.rest, dated, actions)
     else:
         drafts = group_paragraphs(parts.rest, language, nested=parts.nested, chrome=parts.chrome)
     return Layout(style, parts.article, parts.chrome,
