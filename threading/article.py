@@ -113,7 +113,7 @@ def _under_header(text: str, language: str) -> bool:
 
 
 BUTTON_CHARS = 40
-_COUNT = re.compile(r"\(\d+\)|(?<!\S)\d+(?!\S)")  # "Antworten (3)", "Show 5 more replies"
+_BUTTON_COUNT = re.compile(r"\(\d+\)|(?<!\S)\d+(?!\S)")  # "Antworten (3)", "Show 5 more replies"
 
 
 def _buttons(texts: Sequence[SourceLine], language: str) -> set[int]:
@@ -127,8 +127,8 @@ def _buttons(texts: Sequence[SourceLine], language: str) -> set[int]:
 
 def _button(text: str, written: frozenset[str]) -> bool:
     """Whether a line is one of the `written` buttons, with a count in it or not."""
-    return text in written or (_COUNT.search(text) is not None
-                               and " ".join(_COUNT.sub(" ", text).split()) in written)
+    return text in written or (_BUTTON_COUNT.search(text) is not None
+                               and " ".join(_BUTTON_COUNT.sub(" ", text).split()) in written)
 
 
 @cache

@@ -245,10 +245,15 @@ def _signed(texts: Sequence[SourceLine], actions: dict[str, bool]) -> bool:
     """Whether a page without dates shows authors: the lines after its buttons (and its
     first line) are names, where an unsigned page goes on with comments' text.
     `actions`: the asked_once cache of is_action."""
-    button = [asked_once(actions, sl.text, is_action) for sl in texts]
-    after = [texts[0].text] + [texts[k + 1].text for k in range(len(texts) - 1)
-                               if button[k] and not button[k + 1]]
+    after = [texts[0].text, *_after_buttons(texts, actions)]
     return len(after) >= 2 and sum(map(_author_like, after)) >= 0.8 * len(after)
+
+
+def _after_buttons(texts: Sequence[SourceLine], actions: dict[str, bool]) -> list[str]:
+    """The lines right after a comment's buttons (where a signed page puts the next
+    author).  `actions`: the asked_once cache of is_action."""
+    button = [asked_once(actions, sl.text, is_action) for sl in texts]
+    return [texts[k + 1].text for k in range(len(texts) - 1) if button[k] and not button[k + 1]]
 
 
 def _named_below_dates(texts: Sequence[SourceLine], dated: set[int]) -> bool:
@@ -288,6 +293,12 @@ def _dates_below(texts: Sequence[SourceLine], dated: set[int], actions: dict[str
         if seen >= DATES_SAMPLED:
             break
     return seen >= 2 and below * 3 >= seen * 2
+
+
+def dates_close_comments(lines: Sequence[SourceLine], dated: set[int],
+                         actions: dict[str, bool]) -> bool:
+    """_dates_below, read off the page's start (its first DATES_SAMPLED dates)."""
+    return _dates_below(_head(lines, dated, DATES_SAMPLED + 1), dated, actions)
 
 
 def _heading(texts: Sequence[SourceLine], k: int, dated: set[int], actions: dict[str, bool]
@@ -337,28 +348,15 @@ def _badged(texts: Sequence[SourceLine], dated: set[int], actions: dict[str, boo
 
 
 def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = None,
-             actions: dict[str, bool] | None = None) -> list[Line]:
+             actions: dict[str, bool] | None = None, closing: bool | None = None
+             ) -> list[Line]:
     """Give every non-blank comment line a role: text, or (page style) author/date/action.
     `dated`: the date lines' numbers (date_lines), when the caller has them; `actions`:
-    the asked_once cache of is_action, when the caller has one."""
-    return _classified(lines, style, dated, actions)[0]
-
-
-def page_drafts(lines: Sequence[SourceLine], dated: set[int], actions: dict[str, bool]
-                ) -> tuple[Draft, ...]:
-    """A page's comments: its lines classified, then grouped as the same reading of the
-    page says its dates stand (heading their comments, or closing them)."""
-    classified, closing = _classified(lines, "page", dated, actions)
-    return group_page(classified, closing)
-
-
-def _classified(lines: Sequence[SourceLine], style: str, dated: set[int] | None,
-                actions: dict[str, bool] | None) -> tuple[list[Line], bool]:
-    """classify's lines, and whether the page's dates close their comments
-    (_dates_below)."""
+    the asked_once cache of is_action, when the caller has one; `closing`: whether the
+    page's dates close their comments (dates_close_comments), when the caller knows."""
     texts = text_lines(lines)
     if style != "page":
-        return [Line(sl.number, sl.text) for sl in texts], False
+        return [Line(sl.number, sl.text) for sl in texts]
     if dated is None:
         dated = date_lines(texts)
     # A dot or arrow on a line of its own ("·" between a name and its date) is decoration:
@@ -369,14 +367,21 @@ def _classified(lines: Sequence[SourceLine], style: str, dated: set[int] | None,
         icons = [len(sl.text) <= DECORATION_CHARS and not sl.text.strip(_ICONS) for sl in texts]
     framed = texts if icons is None else [
         sl for sl, icon in zip(texts, icons, strict=True) if not icon]
-    reader = _Roles.of(framed, dated, {} if actions is None else actions)
-    roles = reader.in_two_halves()
+    roles = _Roles.of(framed, dated, {} if actions is None else actions,
+                      closing).in_two_halves()
     if icons is None:
-        return ([Line(sl.number, sl.text, role) for sl, role in zip(texts, roles, strict=True)],
-                reader.below)
+        return [Line(sl.number, sl.text, role) for sl, role in zip(texts, roles, strict=True)]
     read = iter(roles)
-    return ([Line(sl.number, sl.text, Role.ACTION if icon else next(read))
-             for sl, icon in zip(texts, icons, strict=True)], reader.below)
+    return [Line(sl.number, sl.text, Role.ACTION if icon else next(read))
+            for sl, icon in zip(texts, icons, strict=True)]
+
+
+def page_drafts(lines: Sequence[SourceLine], dated: set[int], actions: dict[str, bool],
+                closing: bool) -> tuple[Draft, ...]:
+    """A page's comments: its lines classified, then grouped, with one reading of where
+    its dates stand (`closing`: dates_close_comments), so the authors and the comments'
+    bounds agree."""
+    return group_page(classify(lines, "page", dated, actions, closing), closing)
 
 
 _ROLES = tuple(Role)
@@ -399,12 +404,14 @@ class _Roles:
         self.authors: dict[str, bool] = {}
 
     @classmethod
-    def of(cls, texts: Sequence[SourceLine], dated: set[int], actions: dict[str, bool]
-           ) -> _Roles:
-        """The roles of a page's non-blank lines, with what the page as a whole shows."""
+    def of(cls, texts: Sequence[SourceLine], dated: set[int], actions: dict[str, bool],
+           closing: bool | None = None) -> _Roles:
+        """The roles of a page's non-blank lines, with what the page as a whole shows.
+        `closing`: whether its dates close their comments, when the caller knows."""
         # Dates in the article above (or none at all) frame no comment.
         framing = any(sl.number in dated for sl in texts)
-        below = framing and _dates_below(texts, dated, actions)
+        below = framing and (_dates_below(texts, dated, actions) if closing is None
+                             else closing)
         # A page with no dates heading its comments: a name after the buttons of the
         # comment before opens the next.
         signed = (below or not framing) and bool(texts) and _signed(texts, actions)
@@ -502,21 +509,22 @@ class _Roles:
                 and not asked_once(self.actions, after.text, is_action))
 
 
-def first_comment(lines: Sequence[SourceLine], dated: set[int], actions: dict[str, bool]
-                  ) -> int | None:
+def first_comment(lines: Sequence[SourceLine], dated: set[int], actions: dict[str, bool],
+                  closing: bool = False) -> int | None:
     """Where a page's first comment starts: the author line above its first date (or that
     date, with none above), with the buttons above those ("level 1"), which group_page
     gives the first comment.  `dated`: date_lines(lines); `actions`: the asked_once
-    cache of is_action."""
+    cache of is_action; `closing`: the dates close their comments (dates_close_comments),
+    so the first starts above its text."""
     if not dated:
         return None
     ordered = heapq.nsmallest(FRAMES_CHECKED + 1, dated)
     first = ordered[1] if _dates_an_article(lines, ordered, actions) else ordered[0]
-    head = _head(lines, dated, DATES_SAMPLED + 1)
-    if _dates_below(head, dated, actions):
-        return _opening(text_lines(_up_to(lines, first)), _names_after_buttons(head, actions),
-                        actions)
-    framed = classify(_up_to(lines, first), "page", dated, actions)
+    if closing:
+        names = {t for t in _after_buttons(_head(lines, dated, DATES_SAMPLED + 1), actions)
+                 if _author_like(t, actions)}
+        return _opening(text_lines(_up_to(lines, first)), names, actions)
+    framed = classify(_up_to(lines, first), "page", dated, actions, closing=False)
     k = len(framed) - 1  # the date line: its name, badges and buttons are above it
     while k and framed[k - 1].role in (Role.AUTHOR, Role.ACTION):
         k -= 1
@@ -526,7 +534,6 @@ def first_comment(lines: Sequence[SourceLine], dated: set[int], actions: dict[st
 
 
 OPENING_LINES = 30  # lines above a closing date that its comment's start is looked for in
-NAMES_SCANNED = 5000  # lines of a page whose names after buttons _opening knows
 _NO_NAME_ENDS = ("?", "!", ":")  # a title or heading may end so, a name does not
 
 
@@ -542,20 +549,6 @@ def _opening(texts: Sequence[SourceLine], names: set[str], actions: dict[str, bo
     if known is not None or above:
         return (known or above[0]).number
     return texts[-2].number if len(texts) > 1 else texts[-1].number
-
-
-def _names_after_buttons(texts: Sequence[SourceLine], actions: dict[str, bool],
-                         stop: int = DATES_SAMPLED) -> set[str]:
-    """The name-like lines right after a comment's buttons, among the first `stop`."""
-    names: set[str] = set()
-    for k in range(min(len(texts), NAMES_SCANNED) - 1):
-        if (asked_once(actions, texts[k].text, is_action)
-                and not asked_once(actions, texts[k + 1].text, is_action)
-                and _author_like(texts[k + 1].text, actions)):
-            names.add(texts[k + 1].text)
-            if len(names) >= stop:
-                break
-    return names
 
 
 def _head(lines: Sequence[SourceLine], dated: set[int], dates: int) -> list[SourceLine]:

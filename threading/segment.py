@@ -23,6 +23,7 @@ from .page import (
     button_lines,
     classify,
     date_lines,
+    dates_close_comments,
     draft_of,
     first_comment,
     levels,
@@ -107,19 +108,23 @@ def paragraph_gaps(lines: Sequence[SourceLine]) -> dict[int, int]:
     return gaps
 
 
-def _read_style(lines: Sequence[SourceLine]) -> tuple[str, set[int], dict[str, bool]]:
+def _read_style(lines: Sequence[SourceLine]
+                ) -> tuple[str, set[int], dict[str, bool], bool]:
     """The dump's style, with what telling it found on the way for `classify` to go on
-    with: the date lines, and the is_action answers (a dateless page asks them twice)."""
+    with: the date lines, and the is_action answers (a dateless page asks them twice);
+    and, for a page, whether its dates close their comments (page.dates_close_comments)."""
     dated = date_lines(lines)
     actions: dict[str, bool] = {}
-    return detect_style(lines, dated, actions), dated, actions
+    style = detect_style(lines, dated, actions)
+    return style, dated, actions, style == "page" and dates_close_comments(lines, dated,
+                                                                            actions)
 
 
 def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:
-    style, dated, actions = _read_style(lines)
-    parts = _parts(lines, language, style, dated, actions)
+    style, dated, actions, closing = _read_style(lines)
+    parts = _parts(lines, language, style, dated, actions, closing)
     if style == "page":
-        drafts = page_drafts(parts.rest, dated, actions)
+        drafts = page_drafts(parts.rest, dated, actions, closing)
     else:
         drafts = group_paragraphs(parts.rest, language, nested=parts.nested, chrome=parts.chrome)
     return Layout(style, parts.article, parts.chrome,
@@ -133,11 +138,12 @@ def page_parts(lines: Sequence[SourceLine], language: str) -> PageParts:
 
 
 def _parts(lines: Sequence[SourceLine], language: str, style: str, dated: set[int],
-           actions: dict[str, bool]) -> PageParts:
+           actions: dict[str, bool], closing: bool) -> PageParts:
     """find_parts told what the style shows: where a page's framed comments start; in a
     bare or blank dump, that nothing frames them, so a button is chrome."""
     page = style == "page"
-    return find_parts(lines, language, first_comment(lines, dated, actions) if page else None,
+    return find_parts(lines, language,
+                      first_comment(lines, dated, actions, closing) if page else None,
                       framed=page)
 
 
@@ -162,8 +168,8 @@ def drafts_from_spans(
     """Drafts with boundaries given from outside (gold segmentation in `eval`), with the
     depths the page shows, as `segment` gives them.  `nested`: the indentation nests
     replies (find_parts)."""
-    style, dated, actions = _read_style(lines)
-    by_number = {line.number: line for line in classify(lines, style, dated, actions)}
+    style, dated, actions, closing = _read_style(lines)
+    by_number = {line.number: line for line in classify(lines, style, dated, actions, closing)}
     drafts = []
     for first, last in spans:
         members = tuple(by_number[n] for n in range(first, last + 1) if n in by_number)
