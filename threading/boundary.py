@@ -58,6 +58,10 @@ _MID_CAPITAL = re.compile(r" (?<![.!?:;\"“„»«(\-–] )[A-ZÄÖÜÆØÅÉ]"
 PARALLEL_MIN = 10_000  # paragraphs: below this, a forked worker costs about what it saves
 DRAFT_CHARS = 1500  # a comment this long so far counts as long as any longer one
 DRAFT_CUES = ("draft_chars", "draft_same_habits", "draft_other_habits")  # see draft_cues
+# The comment so far opened by greeting someone ("Hallo Peter, ..."): a reply written as a
+# letter, which goes on for a few paragraphs (after the greeting's paragraph, 21 of the 25
+# on the omp dev threads do).
+GREETED = "draft_greets"
 PARTING_SHARE = 0.1  # of the gaps between paragraphs: wider ones this common part comments
 
 
@@ -342,6 +346,8 @@ def features(
         used |= paragraph.used
         chars += paragraph.length
     f.update(draft_cues(this, used, chars))
+    if "greeting" in (_paragraph(earlier[0], language) if earlier else before).own:
+        f[GREETED] = 1.0
     if draft_size == 1:
         f.update(_after_start(before, this))
     cue = habit.cue(gap)
@@ -511,25 +517,29 @@ class _Decisions:
         self.threshold, self.forced = threshold, forced
         self.so_far = w.get("paragraphs_so_far", 0.0)
         self.draft_weights = tuple(w.get(name, 0.0) for name in DRAFT_CUES)
+        self.greeted = w.get(GREETED, 0.0)
         self.begins = [True] * n
         self.chances = [1.0] * n
         self.k = k  # the next paragraph to decide
         # The comment so far, which `first` (paragraph k - 1) starts: its size, the habit
-        # bits of its paragraphs but the last, the last one's, and its length.
-        self.state = (1, 0, first.used, first.length)
+        # bits of its paragraphs but the last, the last one's, its length, and whether it
+        # opened with a greeting.
+        self.state = (1, 0, first.used, first.length, "greeting" in first.own)
 
     def take(self, parts: Sequence[PartialScore]) -> None:
         """Decide the next len(parts) paragraphs, from their partial_scores."""
         out, chances, forced, threshold = self.begins, self.chances, self.forced, self.threshold
-        so_far = self.so_far
+        so_far, greeted = self.so_far, self.greeted
         long_draft, same, other = self.draft_weights
-        draft_size, earlier_bits, last_bits, chars = self.state
-        for k, (head_sum, after_start, tail, used, unused, length) in enumerate(parts,
-                                                                                start=self.k):
+        draft_size, earlier_bits, last_bits, chars, greets = self.state
+        for k, (head_sum, after_start, tail, used, unused, length, opens_greeting) in enumerate(
+                parts, start=self.k):
             # The cues that depend on earlier decisions, added where `features` puts them.
             long, alike, unlike = _draft_values(used, unused, earlier_bits, chars)
             score = (head_sum + min(draft_size - 1, 4) / 4 * so_far
                      + long * long_draft + alike * same + unlike * other)
+            if greets:
+                score += greeted
             if draft_size == 1:
                 for term in after_start:
                     score += term
@@ -541,17 +551,17 @@ class _Decisions:
                 chances[k] = sigmoid(score)
                 out[k] = chances[k] >= threshold
             if out[k]:
-                draft_size, earlier_bits, chars = 1, 0, length
+                draft_size, earlier_bits, chars, greets = 1, 0, length, opens_greeting
             else:
                 draft_size, earlier_bits = draft_size + 1, earlier_bits | last_bits
                 chars += length
             last_bits = used
         self.k += len(parts)
-        self.state = (draft_size, earlier_bits, last_bits, chars)
+        self.state = (draft_size, earlier_bits, last_bits, chars, greets)
 
 
 # A paragraph's partial_scores: see there.
-PartialScore = tuple[float, list[float], float | None, int, int, int]
+PartialScore = tuple[float, list[float], float | None, int, int, int, bool]
 
 
 def partial_scores(
@@ -566,7 +576,8 @@ def partial_scores(
     """For paragraphs first..stop-1 (first >= 1): the boundary score summed up to the
     "paragraphs_so_far" cue, the weighted cues that count right after a comment's first
     paragraph, the weighted cue after those (None when it does not fire), and what
-    draft_cues needs of the paragraph (its habit bits and length).  Nothing here
+    draft_cues needs of the paragraph (its habit bits and length), and whether it greets
+    (the GREETED cue of the paragraphs after it, when it opens a comment).  Nothing here
     depends on the decisions for earlier paragraphs, so any slice of a dump can be scored
     apart.
 
@@ -630,7 +641,8 @@ def partial_scores(
                 first_after.append(this.own[name] * started[name])
         if "short" in before.own:
             first_after.append(after_short)
-        out.append((sum(terms), first_after, tail, this.used, this.unused, this.length))
+        out.append((sum(terms), first_after, tail, this.used, this.unused, this.length,
+                    "greeting" in this.own))
         if ahead is None:
             break
         before, this = this, ahead

@@ -184,3 +184,14 @@ def test_the_comment_so_far_beyond_the_paragraph_before():
     assert alone["draft_same_habits"] == alone["draft_other_habits"] == 0
     # The comment's length so far counts every paragraph, the one before included.
     assert unlike["draft_chars"] > alone["draft_chars"] > 0
+
+
+def test_a_comment_that_opens_with_a_greeting_runs_on():
+    greeting = "Hallo Peter, da muss ich dir widersprechen, das sehe ich anders."
+    body = "Die Kosten tragen am Ende immer die Kunden, auch wenn das keiner sagt."
+    plain = "Die Kosten tragen am Ende die Kunden, das ist nun einmal so im Handel."
+    # Right after the greeting's paragraph, and further down the same comment.
+    assert features(greeting, body, "de", draft_size=1)["draft_greets"] == 1.0
+    assert features(plain, body, "de", draft_size=2, earlier=[greeting])["draft_greets"] == 1.0
+    assert "draft_greets" not in features(plain, body, "de", draft_size=2, earlier=[plain])
+    assert start_probability(greeting, body, "de") < start_probability(plain, body, "de")
