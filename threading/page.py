@@ -13,7 +13,7 @@ import heapq
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache, partial
-from itertools import takewhile
+from itertools import islice, takewhile
 
 from .dates import day_offsets, month_numbers, sort_key
 from .lexicon import every_language, subject_line
@@ -279,20 +279,11 @@ def _dates_below(texts: Sequence[SourceLine], dated: set[int], actions: dict[str
     which may date the article) then have a button under them and no heading above them
     (see _heading), where a heading's date has the comment's text under it or a name
     above it.  `actions`: the asked_once cache of is_action."""
-    seen = below = 0
-    first = True
-    for k in range(1, len(texts) - 1):
-        if texts[k].number not in dated:
-            continue
-        if first:
-            first = False
-            continue
-        seen += 1
-        below += (asked_once(actions, texts[k + 1].text, is_action)
-                  and not _heading(texts, k - 1, dated, actions))
-        if seen >= DATES_SAMPLED:
-            break
-    return seen >= 2 and below * 3 >= seen * 2
+    at = (k for k in range(1, len(texts) - 1) if texts[k].number in dated)
+    sampled = list(islice(at, 1, DATES_SAMPLED + 1))
+    below = sum(1 for k in sampled if asked_once(actions, texts[k + 1].text, is_action)
+                and not _heading(texts, k - 1, dated, actions))
+    return len(sampled) >= 2 and below * 3 >= len(sampled) * 2
 
 
 def dates_close_comments(lines: Sequence[SourceLine], dated: set[int],
@@ -359,6 +350,10 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
         return [Line(sl.number, sl.text) for sl in texts]
     if dated is None:
         dated = date_lines(texts)
+    if actions is None:
+        actions = {}
+    if closing is None:
+        closing = dates_close_comments(texts, dated, actions)
     # A dot or arrow on a line of its own ("·" between a name and its date) is decoration:
     # the frames are read as if it were not there.
     # The short lines are looked at first: most pages have no icon alone.
@@ -367,8 +362,7 @@ def classify(lines: Sequence[SourceLine], style: str, dated: set[int] | None = N
         icons = [len(sl.text) <= DECORATION_CHARS and not sl.text.strip(_ICONS) for sl in texts]
     framed = texts if icons is None else [
         sl for sl, icon in zip(texts, icons, strict=True) if not icon]
-    roles = _Roles.of(framed, dated, {} if actions is None else actions,
-                      closing).in_two_halves()
+    roles = _Roles.of(framed, dated, actions, closing).in_two_halves()
     if icons is None:
         return [Line(sl.number, sl.text, role) for sl, role in zip(texts, roles, strict=True)]
     read = iter(roles)
@@ -405,13 +399,12 @@ class _Roles:
 
     @classmethod
     def of(cls, texts: Sequence[SourceLine], dated: set[int], actions: dict[str, bool],
-           closing: bool | None = None) -> _Roles:
+           closing: bool) -> _Roles:
         """The roles of a page's non-blank lines, with what the page as a whole shows.
-        `closing`: whether its dates close their comments, when the caller knows."""
+        `closing`: whether its dates close their comments (dates_close_comments)."""
         # Dates in the article above (or none at all) frame no comment.
         framing = any(sl.number in dated for sl in texts)
-        below = framing and (_dates_below(texts, dated, actions) if closing is None
-                             else closing)
+        below = framing and closing
         # A page with no dates heading its comments: a name after the buttons of the
         # comment before opens the next.
         signed = (below or not framing) and bool(texts) and _signed(texts, actions)

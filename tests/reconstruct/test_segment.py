@@ -217,7 +217,8 @@ def test_page_roles_in_two_halves_as_in_one(monkeypatch):
         monkeypatch.setattr(page_module, "PARALLEL_MIN", 2)
         assert page_module.classify(part, "page", dated) == one
         monkeypatch.setattr(page_module, "PARALLEL_MIN", 10**9)
-        child = page_module._Roles.of(part, dated, {}).read(n // 2, n, None)
+        closing = page_module.dates_close_comments(part, dated, {})
+        child = page_module._Roles.of(part, dated, {}, closing).read(n // 2, n, None)
         guessed_otherwise += child != [line.role for line in one[n // 2:]]
     assert guessed_otherwise  # some halves met where the guess was wrong
 
