@@ -14,7 +14,7 @@ from .language import detect_language
 from .lines import SourceLine, split_lines
 from .model import LOW_CONFIDENCE, Discussion
 from .pipeline import dump_sample, reconstruct
-from .segment import drafts_from_spans, page_parts
+from .segment import gold_parts
 from .stages import AttachContext, Draft, Link
 
 
@@ -199,8 +199,7 @@ def gold_segments(gold: Gold, lines: Sequence[SourceLine], language: str
                   ) -> tuple[list[tuple[int, int]], tuple[Draft, ...], AttachContext]:
     """The gold comments' spans and drafts, and the context an attacher gets for them."""
     spans = [(g.start, g.end) for g in gold.comments]
-    parts = page_parts(lines, language)
-    drafts = drafts_from_spans(lines, spans, parts.nested)
+    parts, drafts = gold_parts(lines, language, spans)
     return spans, drafts, AttachContext(order=gold.order, language=language, article=parts.article)
 
 

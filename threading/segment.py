@@ -131,12 +131,6 @@ def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:
                   _shown_depths(drafts, parts.rest, parts.nested))
 
 
-def page_parts(lines: Sequence[SourceLine], language: str) -> PageParts:
-    """The article, the chrome and the lines left for comments, as `segment` finds them
-    (gold segments in `eval` take the page parts from here)."""
-    return _parts(lines, language, *_read_style(lines))
-
-
 def _parts(lines: Sequence[SourceLine], language: str, style: str, dated: set[int],
            actions: dict[str, bool], closing: bool) -> PageParts:
     """find_parts told what the style shows: where a page's framed comments start; in a
@@ -168,8 +162,21 @@ def drafts_from_spans(
     """Drafts with boundaries given from outside (gold segmentation in `eval`), with the
     depths the page shows, as `segment` gives them.  `nested`: the indentation nests
     replies (find_parts)."""
-    style, dated, actions, closing = _read_style(lines)
-    by_number = {line.number: line for line in classify(lines, style, dated, actions, closing)}
+    return _spans_drafts(lines, spans, nested, _read_style(lines))
+
+
+def gold_parts(lines: Sequence[SourceLine], language: str, spans: Iterable[tuple[int, int]]
+               ) -> tuple[PageParts, tuple[Draft, ...]]:
+    """The page parts as `segment` finds them, and drafts_from_spans for the comments
+    (gold segments in `eval`), with one reading of the dump's style for both."""
+    reading = _read_style(lines)
+    parts = _parts(lines, language, *reading)
+    return parts, _spans_drafts(lines, spans, parts.nested, reading)
+
+
+def _spans_drafts(lines: Sequence[SourceLine], spans: Iterable[tuple[int, int]], nested: bool,
+                  reading: tuple[str, set[int], dict[str, bool], bool]) -> tuple[Draft, ...]:
+    by_number = {line.number: line for line in classify(lines, *reading)}
     drafts = []
     for first, last in spans:
         members = tuple(by_number[n] for n in range(first, last + 1) if n in by_number)
