@@ -22,6 +22,8 @@ from threadloom.threading.cues import (
         ("Hej Lars! Det tror jeg ikke.", "sv", "Lars"),
         ("Hei Kari, takk for svaret.", "nb", "Kari"),
         ("Hi Sarah, that is not what I said.", "en", "Sarah"),
+        ("Halløj Mette, det passer ikke.", "da", "Mette"),
+        ("Hiya Bob, you are right.", "en", "Bob"),
         ("@user1234 was soll das?", "de", "user1234"),
         ("hallo anna_k, welche Zahlen?", "de", "anna_k"),
         ("In reply to Peter: no, it was 2015.", "en", "Peter"),  # reply lines name the parent
@@ -69,6 +71,8 @@ def test_greeting_ignores_markup_and_escapes_around_names():
         ("Der Autor hat recht.", "de", ()),
         ("I think Bob is right about this.", "en", ("Bob",)),
         ("Mette har ret i det.", "da", ("Mette",)),
+        ("Mette rammer plet.", "da", ("Mette",)),
+        ("Bob makes a good point there.", "en", ("Bob",)),
     ],
 )
 def test_mentions_credit_someone_further_up(text, lang, names):
@@ -88,6 +92,19 @@ def test_mentions_credit_someone_further_up(text, lang, names):
         ("Nope, wrong again.", "en", "disagree"),
         ("Exactly what I thought.", "en", "agree"),
         ("Warum sollte das so sein?", "de", "reaction"),
+        # The Scandinavian and English lists hold the same kinds of answers.
+        ("Tværtimod, det bliver dyrere.", "da", "disagree"),
+        ("Så sandt, som det er sagt.", "da", "agree"),
+        ("Hvornår skete det?", "da", "reaction"),
+        ("Knappast, det blir dyrare.", "sv", "disagree"),
+        ("Tvert imot, det blir dyrere.", "nb", "disagree"),
+        ("Spot on, as usual.", "en", "agree"),
+        ("Actually, the rent went down.", "en", "disagree"),
+        ("Well, that depends on the bank.", "en", "reaction"),
+        # "Well-written", "When I was young": no answers.
+        ("Well-written article.", "en", None),
+        ("When I was young we paid cash.", "en", None),
+        ("När jag var ung betalade vi kontant.", "sv", None),
         ("Der Mensch wird immer mehr ausgesondert.", "de", None),
         ("Neinsager gibt es immer.", "de", None),  # whole words only
     ],
@@ -170,6 +187,11 @@ def test_lexicon_words_that_mean_something_else_give_no_cue():
         ("That is exactly the problem.", "en", None, "that"),
         ("Fordi ingen gider betale for det.", "da", None, "fordi"),
         ("Och sen då?", "sv", "och", None),
+        ("For det første er det dyrt.", "da", "for det første", None),
+        ("Framför allt kostar det.", "sv", "framför allt", None),
+        ("Likevel betaler vi.", "nb", "likevel", None),
+        ("Furthermore, nobody asked them.", "en", "furthermore", None),
+        ("Yet another bank app.", "en", None, None),  # "Yet another ..." starts a topic
         ("Dette har du helt rett i.", "nb", None, "dette"),
         # "Er", "He", "Hun": as often the people an article is about.
         ("Er hat wieder gelogen.", "de", None, None),
@@ -216,6 +238,8 @@ def test_a_reply_s_own_words_start_under_its_subject_line(text, lang, own):
         ("Dette gjelder også for Norge.", "nb", "også"),
         ("A tax on empty flats would also help.", "en", "also"),
         ("Renters pay for it as well.", "en", "as well"),
+        ("Det er nemlig sådan.", "da", "nemlig"),
+        ("It was his idea after all.", "en", "after all"),
         # The first word is an opener's or a continuation's, read as such.
         ("Ja, das stimmt.", "de", None),
         ("Also, the rent went up.", "en", None),
