@@ -101,6 +101,11 @@ def test_mentions_credit_someone_further_up(text, lang, names):
         ("Spot on, as usual.", "en", "agree"),
         ("Actually, the rent went down.", "en", "disagree"),
         ("Well, that depends on the bank.", "en", "reaction"),
+        # "Absolutely" agrees, "Absolutely not" does not.
+        ("Absolutely not.", "en", "disagree"),
+        ("Absolut nicht.", "de", "disagree"),
+        ("Bestemt ikke, det er dyrt.", "da", "disagree"),
+        ("Absolut richtig.", "de", "agree"),
         # "Well-written", "When I was young": no answers.
         ("Well-written article.", "en", None),
         ("When I was young we paid cash.", "en", None),
