@@ -128,12 +128,12 @@ class Tags(NamedTuple):
         first = opening[0].rstrip(_AFTER_TAG) if opening else ""
         if first not in self.firsts:
             return None
+        own = self.authors[k]
         said = text[:80].split(None, TAG_WORDS)
         for n in range(min(len(said), TAG_WORDS), 0, -1):  # the longest name first
             name = " ".join(said[:n]).rstrip(_AFTER_TAG)
-            if name in self.names and name != self.authors[k]:
+            if name in self.names and name != own:
                 return name
-        own = self.authors[k]
         if opening[0].endswith(",") and not (own and own.split(None, 1)[0] == first):
             return first
         return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from .article import PageParts, find_parts
 from .boundary import gap_habit, starts
@@ -108,36 +109,42 @@ def paragraph_gaps(lines: Sequence[SourceLine]) -> dict[int, int]:
     return gaps
 
 
-def _read_style(lines: Sequence[SourceLine]
-                ) -> tuple[str, set[int], dict[str, bool], bool]:
+class StyleReading(NamedTuple):
     """The dump's style, with what telling it found on the way for `classify` to go on
-    with: the date lines, and the is_action answers (a dateless page asks them twice);
-    and, for a page, whether its dates close their comments (page.dates_close_comments)."""
+    with."""
+
+    style: str
+    dated: set[int]  # the date lines' numbers
+    actions: dict[str, bool]  # the is_action answers (a dateless page asks them twice)
+    closing: bool  # a page whose dates close their comments (page.dates_close_comments)
+
+
+def _read_style(lines: Sequence[SourceLine]) -> StyleReading:
     dated = date_lines(lines)
     actions: dict[str, bool] = {}
     style = detect_style(lines, dated, actions)
-    return style, dated, actions, style == "page" and dates_close_comments(lines, dated,
-                                                                            actions)
+    return StyleReading(style, dated, actions,
+                        style == "page" and dates_close_comments(lines, dated, actions))
 
 
 def segment(lines: Sequence[SourceLine], language: str = "de") -> Layout:
-    style, dated, actions, closing = _read_style(lines)
-    parts = _parts(lines, language, style, dated, actions, closing)
-    if style == "page":
-        drafts = page_drafts(parts.rest, dated, actions, closing)
+    reading = _read_style(lines)
+    parts = _parts(lines, language, reading)
+    if reading.style == "page":
+        drafts = page_drafts(parts.rest, reading.dated, reading.actions, reading.closing)
     else:
         drafts = group_paragraphs(parts.rest, language, nested=parts.nested, chrome=parts.chrome)
-    return Layout(style, parts.article, parts.chrome,
+    return Layout(reading.style, parts.article, parts.chrome,
                   _shown_depths(drafts, parts.rest, parts.nested))
 
 
-def _parts(lines: Sequence[SourceLine], language: str, style: str, dated: set[int],
-           actions: dict[str, bool], closing: bool) -> PageParts:
+def _parts(lines: Sequence[SourceLine], language: str, reading: StyleReading) -> PageParts:
     """find_parts told what the style shows: where a page's framed comments start; in a
     bare or blank dump, that nothing frames them, so a button is chrome."""
-    page = style == "page"
+    page = reading.style == "page"
     return find_parts(lines, language,
-                      first_comment(lines, dated, actions, closing) if page else None,
+                      first_comment(lines, reading.dated, reading.actions, reading.closing)
+                      if page else None,
                       framed=page)
 
 
@@ -170,13 +177,14 @@ def gold_parts(lines: Sequence[SourceLine], language: str, spans: Iterable[tuple
     """The page parts as `segment` finds them, and drafts_from_spans for the comments
     (gold segments in `eval`), with one reading of the dump's style for both."""
     reading = _read_style(lines)
-    parts = _parts(lines, language, *reading)
+    parts = _parts(lines, language, reading)
     return parts, _spans_drafts(lines, spans, parts.nested, reading)
 
 
 def _spans_drafts(lines: Sequence[SourceLine], spans: Iterable[tuple[int, int]], nested: bool,
-                  reading: tuple[str, set[int], dict[str, bool], bool]) -> tuple[Draft, ...]:
-    by_number = {line.number: line for line in classify(lines, *reading)}
+                  reading: StyleReading) -> tuple[Draft, ...]:
+    roles = classify(lines, reading.style, reading.dated, reading.actions, reading.closing)
+    by_number = {line.number: line for line in roles}
     drafts = []
     for first, last in spans:
         members = tuple(by_number[n] for n in range(first, last + 1) if n in by_number)
