@@ -23,7 +23,15 @@ from .fit import Thread, folds, rounded
 from .language import comment_languages
 from .linear import fit_choice
 from .page import is_date
-from .score import SHARE_KEY, SHARE_SAMPLE, SHIFT_CUE, SHIFT_WEIGHT, Decoder, attach_scored
+from .score import (
+    DATE_CUES,
+    SHARE_KEY,
+    SHARE_SAMPLE,
+    SHIFT_CUE,
+    SHIFT_WEIGHT,
+    Decoder,
+    attach_scored,
+)
 from .stages import AttachContext, Draft
 
 # Hand-set starting points for cues that are strong but rare in the dev data (forum
@@ -114,11 +122,15 @@ def fit_weights(threads: Sequence, reads: Mapping[str, GoldRead],
     on_pages = [t for t in threads if t.name in pages]
     # The page fit starts from the shared weights as fitted, before the share is added.
     page = _fit_rounds(on_pages, reads, gold_groups, shared)
-    # A comment followed by one dated before it cannot be top level, however coarse the
-    # dates; pages dated too coarsely for the page weights ("vor 3 Stunden") are read
-    # with the shared ones, so those take that cue as the page fit weighs it.  No bare
-    # dump has it: the shared weights' share and choices stay as fitted.
-    shared[OUT_OF_TURN] = page.get(OUT_OF_TURN, 0.0)
+    # What dates rule out holds however coarse they are, and whichever way a page lists
+    # its threads: a reply dated before its parent or out of turn with its siblings, a
+    # comment followed by an earlier one at the top level.  Pages read with the shared
+    # weights (dated too coarsely for the page weights, "vor 3 Stunden", or threads
+    # newest first) take those cues as the page fit weighs them (held out, newest first
+    # 0.781 to 0.817, by the hour 0.726 to 0.731).  No bare dump has a date: the shared
+    # weights' share and choices stay as fitted.
+    for cue in DATE_CUES:
+        shared[cue] = page.get(cue, 0.0)
     return (_with_share(shared, [t for t in threads if t.name not in pages], reads),
             _with_share(page, on_pages, reads))
 

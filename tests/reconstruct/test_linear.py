@@ -3,7 +3,7 @@
 from threadloom.threading.attach_fit import OUT_OF_TURN, PAGE_ONLY
 from threadloom.threading.boundary import features as boundary_features
 from threadloom.threading.linear import dot, fit_choice, fit_logistic, sigmoid, softmax
-from threadloom.threading.score import DESCRIBE
+from threadloom.threading.score import DATE_CUES, DESCRIBE
 from threadloom.threading.weights import weights
 
 
@@ -35,6 +35,14 @@ def test_shipped_weights_cover_every_cue_the_scorer_describes():
     assert not [name for name in DESCRIBE if name not in page]
     attach = weights("attach")
     assert [name for name in DESCRIBE if name not in attach] == sorted(PAGE_ONLY - {OUT_OF_TURN})
+
+
+def test_shared_weights_weigh_what_dates_rule_out_as_the_page_weights_do():
+    # Pages read with the shared weights (dated coarsely, or threads newest first) still
+    # have dates, and a reply dated before its parent is as wrong there.
+    page, attach = weights("attach", "page_weights"), weights("attach")
+    assert {cue: attach[cue] for cue in DATE_CUES} == {cue: page[cue] for cue in DATE_CUES}
+    assert all(page[cue] < -1.0 for cue in DATE_CUES)
 
 
 def test_shipped_boundary_weights_cover_the_boundary_cues():
