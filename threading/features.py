@@ -52,6 +52,9 @@ class DumpFacts:
     dated_forward: bool
     newest_first: bool  # the dump lists its threads newest first
     bare: bool  # no comment has a given author or date
+    # The replies under each comment are listed newest first too (a forum sorted by
+    # "new"): a reply is then out of turn when dated after the one listed above it.
+    replies_newest_first: bool = False
 
 
 def _content(tokens: Sequence[str], language: str, pool: dict[str, str] | None = None
@@ -370,9 +373,12 @@ def pair_features(
     sib = last_child.get(c)
     if sib is not None:
         f["has_replies"] = 1.0
-        if dated and before(me.date, infos[sib].date):
+        if dated and (before(infos[sib].date, me.date) if facts.replies_newest_first
+                      else before(me.date, infos[sib].date)):
             f["date_before_sibling"] = 1.0
-            why["date_before_sibling"] = "before an earlier reply at that level"
+            why["date_before_sibling"] = ("after the reply listed above it, where replies run "
+                                          "newest first" if facts.replies_newest_first
+                                          else "before an earlier reply at that level")
     return f, why
 
 

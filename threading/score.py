@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache, partial
 from typing import NamedTuple
 
@@ -194,22 +195,44 @@ def attach_scored(drafts: Sequence[Draft], context: AttachContext,
     infos, facts = prepare(drafts, languages, article_text, context.reading, context.order)
     # A dict is faster to look up.
     w = dict(attach_weights(facts.dated_forward, context.order) if model is None else model)
-    decode = Decoder([d.author for d in drafts], infos, facts, w, context.order)
-    usual = w.get(SHARE_KEY)
-    done = 0  # comments decoded for good
-    if usual and share_measured_on_such(facts):
-        done = decode.measure_share(usual)
-    n = len(drafts)
-    if context.order == "depth-first" and n >= PARALLEL_MIN and can_fork():
-        decode.in_two_halves(done, n // 2)
-    else:
-        decode.run(done, n)
+    decode = _decoded(drafts, infos, facts, w, context.order)
+    if facts.newest_first and not facts.bare:
+        # Threads newest first; their replies may run either way.  Read the wrong way,
+        # the dates break many links (omp pages listed newest first at every level: 13
+        # to 54 a thread, against 0 to 2 read the right way); a page listing only its
+        # threads so breaks a few either way.  So replies are read newest first only
+        # where that breaks clearly fewer: less than half as many, one to spare.
+        other = _decoded(drafts, infos, replace(facts, replies_newest_first=True), w,
+                         context.order)
+        if 2 * (_breaks(other) + 1) < _breaks(decode):
+            decode = other
     book, parents = decode.book, decode.parents
     book.settle(parents, [info.cues for info in infos])
     return tuple(
         Link(parents[i], round(conf, 3), ev, book.name[i], book.source[i])
         for i, (conf, ev) in enumerate(decode.decided)
     )
+
+
+def _decoded(drafts: Sequence[Draft], infos: Sequence[Info], facts: DumpFacts,
+             w: dict[str, float], order: str) -> Decoder:
+    decode = Decoder([d.author for d in drafts], infos, facts, w, order)
+    usual = w.get(SHARE_KEY)
+    done = 0  # comments decoded for good
+    if usual and share_measured_on_such(facts):
+        done = decode.measure_share(usual)
+    n = len(drafts)
+    if order == "depth-first" and n >= PARALLEL_MIN and can_fork():
+        decode.in_two_halves(done, n // 2)
+    else:
+        decode.run(done, n)
+    return decode
+
+
+def _breaks(decode: Decoder) -> int:
+    """How many of the decode's links break what the dates say."""
+    return sum(1 for _, evidence in decode.decided
+               if any(e.cue in DATE_CUES for e in evidence))
 
 
 class Choice(NamedTuple):

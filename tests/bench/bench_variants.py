@@ -4,7 +4,8 @@
 
 Real pages differ from the dev dumps: dates "vor 3 Stunden" instead of to the minute
 (past a day "vor 2 Tagen", or by the hour throughout),
-threads listed newest first, the name printed under the date, the date under the text
+threads listed newest first (and the replies under each too), the name printed under
+the date, the date under the text
 (above the button, as social sites print it), a dot between name and date
 and the buttons in a row, a forum's subject line above each name, a comment count and a
 sort control above the first comment, comments parted by wider gaps, a news article (with
@@ -63,6 +64,26 @@ def newest_first(rows: list[Row], comments: list[dict]) -> list[Row]:
     blocks = [[r for r in rows if r[0] is not None and bounds[k] <= r[0] < bounds[k + 1]]
               for k in range(len(starts))]
     return head + [r for block in reversed(blocks) for r in block]
+
+
+def all_newest_first(rows: list[Row], comments: list[dict]) -> list[Row]:
+    """The threads in reverse order, and under each comment its replies too (a forum
+    sorted by "new"), each with its own replies below it."""
+    starts = sorted(c["start"] for c in comments)
+    last = max(n for n, _ in rows if n is not None)
+    ends = dict(zip(starts, [s - 1 for s in starts[1:]] + [last], strict=True))
+    by_line = dict(rows)
+    replies: dict[int, list[int]] = {}
+    for start in starts:
+        parent = next(c["parent"] for c in comments if c["start"] == start)
+        replies.setdefault(parent, []).append(start)
+    out = [r for r in rows if r[0] is not None and r[0] < starts[0]]
+    todo = list(replies.get(0, []))  # a stack: the last thread comes out first
+    while todo:
+        start = todo.pop()
+        out += [(n, by_line[n]) for n in range(start, ends[start] + 1) if n in by_line]
+        todo += replies.get(start, [])
+    return out
 
 
 def date_above_name(rows: list[Row], comments: list[dict]) -> list[Row]:
@@ -205,6 +226,7 @@ VARIANTS: dict[str, tuple[str, Rewrite | None]] = {
     "page, dates 'vor N Stunden'": ("omp-dev page", relative_dates),
     "page, dates by the hour": ("omp-dev page", hourly_dates),
     "page, threads newest first": ("omp-dev page", newest_first),
+    "page, replies newest first too": ("omp-dev page", all_newest_first),
     "page, date above the name": ("omp-dev page", date_above_name),
     "page, date under the text": ("omp-dev page", date_under_text),
     "page, an article above": ("omp-dev page", article_above),

@@ -184,6 +184,22 @@ def test_threads_listed_newest_first_keep_a_later_comment_out_of_the_top_level()
     assert p == [None, 0, None, 2]
 
 
+def test_a_page_that_lists_replies_newest_first_too_is_read_so():
+    # Threads and the replies under each newest first (a forum sorted by "new"): read in
+    # time order, each older reply would be out of turn with the one above it.
+    topics = ["den Radweg am Fluss", "die Mieten in der Stadt", "den Bahnhof im Norden"]
+    texts, dates = [], []
+    for day, topic in zip((3, 2, 1), topics, strict=True):
+        texts += [f"Ein Beitrag über {topic}, wie es im Artikel steht.",
+                  f"Eine zweite Antwort zu {topic}, spät am Abend.",
+                  f"Eine erste Antwort zu {topic}, am Nachmittag."]
+        dates += [f"{day}. Juni 2015, 10:00", f"{day}. Juni 2015, 20:00",
+                  f"{day}. Juni 2015, 15:00"]
+    p, links = parents(texts, authors=[f"user{k}" for k in range(9)], dates=dates)
+    assert p == [None, 0, 0, None, 3, 3, None, 6, 6]
+    assert not [e for link in links for e in link.evidence if e.cue == "date_before_sibling"]
+
+
 def test_depth_first_candidates_are_the_previous_comment_and_its_ancestors():
     texts = [f"Beitrag Nummer {i} über ein ganz anderes Thema {i * 7}." for i in range(30)]
     p, _ = parents(texts)
