@@ -74,9 +74,8 @@ def all_newest_first(rows: list[Row], comments: list[dict]) -> list[Row]:
     ends = dict(zip(starts, [s - 1 for s in starts[1:]] + [last], strict=True))
     by_line = dict(rows)
     replies: dict[int, list[int]] = {}
-    for start in starts:
-        parent = next(c["parent"] for c in comments if c["start"] == start)
-        replies.setdefault(parent, []).append(start)
+    for c in sorted(comments, key=lambda c: c["start"]):
+        replies.setdefault(c["parent"], []).append(c["start"])
     out = [r for r in rows if r[0] is not None and r[0] < starts[0]]
     todo = list(replies.get(0, []))  # a stack: the last thread comes out first
     while todo:
