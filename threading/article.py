@@ -28,7 +28,7 @@ from .lexicon import words as lexicon_words
 from .lines import SourceLine, runs, text_lines
 from .model import Article, ChromeBlock, Line, Role
 from .nesting import Indentation, read_indentation
-from .page import date_lines, is_date
+from .page import date_lines, is_action, is_date
 from .text import asked_once, head, starts_with, title_like, words
 
 ARTICLE_SCAN = 80  # an article's closing marker is looked for in this many paragraphs
@@ -178,9 +178,11 @@ def _phrase_set(language: str, key: str) -> frozenset[str]:
 
 
 def _chrome_numbers(texts: Sequence[SourceLine], shown: Indentation, language: str,
-                    comments: set[int]) -> set[int]:
+                    comments: set[int], framed_from: int | None = None) -> set[int]:
     """Indented runs (sidebars) and short chrome headings with what hangs under them.
-    `comments`: the lines of the indented runs that read as comments (_comment_runs)."""
+    `comments`: the lines of the indented runs that read as comments (_comment_runs).
+    `framed_from`: where a page's framed comments start: from there on, a heading that
+    is also a button ("Share" under a comment) is that comment's, not chrome."""
     if not shown.nested and len(shown.aside) * 5 > len(texts) * 4:
         return set()  # indentation means nothing here
     aside = shown.aside - comments
@@ -192,10 +194,14 @@ def _chrome_numbers(texts: Sequence[SourceLine], shown: Indentation, language: s
     headings = _written_headings(language)
     for i in _may_be_chrome(texts, aside, headings):
         sl = texts[i]
+        if sl.number in aside:
+            found.add(sl.number)
+            continue
+        if framed_from is not None and sl.number >= framed_from and is_action(sl.text):
+            continue
         # A heading counts only above a run set aside (or at the very end): that is
         # looked at first, as it rules out nearly every line at once.
-        if sl.number in aside or (
-                (i == last or (i + 1 < len(texts) and texts[i + 1].number in aside))
+        if ((i == last or (i + 1 < len(texts) and texts[i + 1].number in aside))
                 and len(sl.text) <= 60
                 and asked_once(heading, sl.text, _matches, language, "chrome", True)):
             found.add(sl.number)
@@ -331,7 +337,8 @@ def find_parts(lines: Sequence[SourceLine], language: str, comments_from: int | 
     shown = _indentation(texts, language)
     found = _comment_runs(texts, shown, language)
     chrome_numbers = _chrome_numbers(texts, shown, language,
-                                     {sl.number for run in found for sl in run})
+                                     {sl.number for run in found for sl in run},
+                                     comments_from if framed else None)
     if not framed:
         chrome_numbers |= _buttons(texts, language)
     body = [sl for sl in texts if sl.number not in chrome_numbers] if chrome_numbers else texts

@@ -42,6 +42,9 @@ PRIOR = {
     "greets_previous": 2.0,
     "greets_someone_else": -2.0,
     "top_level_greeting": -2.0,
+    # "Re: ..." above it, which a forum writes for a reply (no dev thread has one): it
+    # outweighs a page's time order (+2.9), which holds for most comments of a short page.
+    "top_level_reply_subject": -4.0,
     "quotes_parent": 2.0,
     "mentions_grandparent": 1.0,
     "top_level_article_words": 0.0,

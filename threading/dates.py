@@ -4,7 +4,8 @@ Only the order matters to the reconstructor: a reply is written after its parent
 sibling replies appear in time order.  Relative dates ("vor 3 Stunden", "12 hours ago")
 become negative minutes-ago so they sort with each other; days named relative to today
 ("gestern, 18:06") sort by their offset and clock; absolute dates sort as
-year-month-day-hour-minute.  Mixed kinds are not compared.
+year-month-day-hour-minute, and this year's without the year ("Jun 12") as
+month-day-hour-minute.  Mixed kinds are not compared.
 """
 
 from __future__ import annotations
@@ -115,6 +116,10 @@ def sort_key(text: str | None) -> tuple[str, float] | None:
         if year and day:
             clock_part = t[t.find(str(year)) + 4:]
             return "abs", _absolute(year, month, day, clock_part)
+        if day:  # this year's, "Jun 12": sorts among such only (a page may add the year
+            # to older ones)
+            hour, minute = _clock(t)
+            return "md", float(((month * 31 + day) * 24 + hour) * 60 + minute)
     if m := _NUMERIC.search(t):
         return "abs", _absolute(int(m.group(3)), int(m.group(2)), int(m.group(1)),
                                 t[m.end():])

@@ -19,7 +19,7 @@ from .authors import named, same_person
 from .cues import Cues, after_subject, comment_cues
 from .dates import Direction, before, direction, followed_by_earlier, sort_key
 from .language import languages_from_flags, looks_foreign
-from .lexicon import function_words
+from .lexicon import function_words, subject_line
 from .parallel import in_two
 from .stages import Draft, shows_tree
 from .text import title_like, words
@@ -39,6 +39,8 @@ class Info(NamedTuple):  # a tuple: one a comment, built at a third of a datacla
     ends_question: bool
     headline: bool  # opens with a headline-like paragraph (forum comment titles)
     followed_by_earlier: bool | None  # a comment after it is dated before it (dates.py)
+    # Opens with a reply's subject line ("Re: Klarna und KI"): it says it answers someone.
+    reply_subject: bool = False
 
 
 @dataclass(frozen=True)
@@ -234,6 +236,7 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
     for text, words_seen, comment, date, out_of_turn in zip(texts, shown, cues, dates, late,
                                                             strict=True):
         terms = words_seen
+        replying = subject_line(text)
         if len(terms) > MAX_TERMS:
             terms = dict(sorted(terms.items(), key=lambda kv: -idf[kv[0]])[:MAX_TERMS])
         infos.append(Info(
@@ -245,8 +248,10 @@ def prepare(drafts: Sequence[Draft], languages: Sequence[str], article_text: str
             text,
             date,
             text.rstrip().endswith("?"),  # ends_question
-            "\n" in text and title_like(text.split("\n", 1)[0], 100),  # headline
+            # A reply's subject line is a title too, but not one of a new thread.
+            "\n" in text and not replying and title_like(text.split("\n", 1)[0], 100),
             out_of_turn,  # followed_by_earlier
+            replying,
         ))
     return infos, DumpFacts(
         article_terms={w: idf.get(w, unseen) for w in article_words},
@@ -440,6 +445,8 @@ def top_level_features(me: Info, infos: Sequence[Info], facts: DumpFacts,
         f["top_level_long"] = 1.0
     if me.headline:
         f["top_level_headline"] = 1.0
+    if me.reply_subject:
+        f["top_level_reply_subject"] = 1.0
     if me.followed_by_earlier is not None:  # undated (bare dumps): neither
         f["top_level_followed_by_earlier" if me.followed_by_earlier
           else "top_level_in_time_order"] = 1.0

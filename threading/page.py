@@ -43,8 +43,9 @@ def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     edited = alternation(_edited())
     date = re.compile(
         rf"^(?:(?:{weekday})\.?,?\s+)?"  # Mo, 20.06.2016
-        rf"(?:(?:{m})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{clock}"  # June 1, 2015
-        rf"|\d{{1,2}}\.?\s*(?:{m})\.?\s+\d{{4}}{clock}"  # 1. Juni 2015, 18:06
+        # June 1, 2015; 1. Juni 2015, 18:06; this year's without the year: "Jun 12".
+        rf"(?:(?:{m})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?{clock}"
+        rf"|\d{{1,2}}\.?\s*(?:{m})\.?(?:\s+\d{{4}})?{clock}"
         rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}{clock}"  # 01.06.2015 18:06
         rf"|\d{{4}}-\d{{2}}-\d{{2}}"  # ISO, with a time and zone or not
         rf"(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
@@ -54,9 +55,11 @@ def _page_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:\s*\((?:{edited})\))?$",  # "3 hours ago (edited)"
         re.IGNORECASE,
     )
+    # A count comes before or after the word it counts: "12 likes", "Gefällt mir 12",
+    # "Likes: 4".
     action = re.compile(
         rf"^(?:(?:{a})(?:\s*\(\d+\))?|{_VOTES}|\d+\s+(?:{counts})"
-        rf"|{_level()})$",
+        rf"|(?:{counts})\s*:?\s*{_VOTES}|{_level()})$",
         re.IGNORECASE,
     )
     return date, action
@@ -128,25 +131,79 @@ def is_action(text: str) -> bool:
     if not t:  # a dot or arrow on a line of its own: the page's decoration
         return bool(text.strip())
     action = _page_patterns()[1]
-    if len(t) <= 40 and action.match(t):
+    if len(t) <= 40 and (action.match(t) or _reactions(t)):
         return True
     # A button with a count in its words: "Show 5 more replies", "2 more replies".
     if len(t) <= 40 and _NUMBER_INSIDE.search(t):
         unnumbered = " ".join(_NUMBER_INSIDE.sub(" ", t).split())
         if unnumbered and action.match(unnumbered):
             return True
-    # A note that the comment was changed: "edited 1 hr. ago", "bearbeitet".
-    if t.lower().startswith(_edited()):
-        said = t.split(None, 1)
-        if said[0].lower() in _edited() and (len(said) == 1 or is_date(said[1])):
-            return True
+    if _edit_note(t):
+        return True
     # A row of buttons: "Reply · Share · Report", "Antworten | Melden | 12", or with the
-    # comment's time among them ("Like · Reply · 3h", under the text).
-    parts = _SEPARATOR.split(t) if _separated(t) else ()
+    # comment's time among them ("Like · Reply · 3h · Edited", under the text).
+    if not _separated(t):
+        return _button_words(t)
+    parts = _SEPARATOR.split(t)
     if len(parts) < 2 or any(len(p) > 40 for p in parts):
         return False
-    pressed = [bool(action.match(p)) for p in parts]
-    return any(pressed) and all(b or is_date(p) for p, b in zip(parts, pressed, strict=True))
+    pressed = [bool(action.match(p) or _reactions(p)) for p in parts]
+    return any(pressed) and all(b or is_date(p) or _edit_note(p)
+                                for p, b in zip(parts, pressed, strict=True))
+
+
+def _button_words(text: str) -> bool:
+    """A row of buttons with nothing but spaces between them, as a page without dots
+    copies: "permalink embed save report reply"."""
+    said = text.lower().split()
+    if len(said) < 2 or said[0] not in _action_starts():
+        return False
+    buttons = _action_phrases()
+    k = 0
+    while k < len(said):
+        n = next((n for n in (3, 2, 1) if " ".join(said[k:k + n]) in buttons), 0)
+        if not n:
+            return False
+        k += n
+    return True
+
+
+@cache
+def _badges() -> frozenset[str]:
+    return frozenset(b.lower() for b in _every_language("badges"))
+
+
+@cache
+def _action_phrases() -> frozenset[str]:
+    return frozenset(a.lower() for a in _every_language("actions"))
+
+
+@cache
+def _action_starts() -> frozenset[str]:
+    return frozenset(a.split()[0] for a in _action_phrases())
+
+
+def _edit_note(text: str) -> bool:
+    """A note that the comment was changed: "edited 1 hr. ago", "bearbeitet"."""
+    if not text.lower().startswith(_edited()):
+        return False
+    said = text.split(None, 1)
+    return said[0].lower() in _edited() and (len(said) == 1 or is_date(said[1]))
+
+
+# Reactions counted under a comment: "👍 12", "▲ 12 ▼", "❤️ 3 💬 1" (arrows, shapes,
+# dingbats and emoji, with their counts; an emoji alone may well be a comment).
+_REACTION_SIGNS = ("\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff"
+                   "\U0001f000-\U0001faff\ufe0f\u200d")
+_REACTION_COUNT = re.compile(r"[+\-−]?\d{1,6}(?:[.,]\d)?[kKmM]?")
+_SIGNS_ONLY = re.compile(rf"[\s{_REACTION_SIGNS}]*[{_REACTION_SIGNS}][\s{_REACTION_SIGNS}]*")
+
+
+def _reactions(text: str) -> bool:
+    # Every sign is outside ASCII: most lines are told at C speed.
+    if text.isascii() or not _DIGIT.search(text):
+        return False
+    return _SIGNS_ONLY.fullmatch(_REACTION_COUNT.sub(" ", text)) is not None
 
 
 def row_date(text: str) -> str | None:
@@ -175,8 +232,12 @@ _BYLINE = re.compile(r"^(.{1,60}?)\s*[•·|»]\s*(.{1,60})$")
 
 def byline(text: str) -> tuple[str, str] | None:
     """(author, date) for a line that gives both, "John Doe • 3 years ago" or
-    "1. Juni 2015, 18:06 · Peter"."""
-    if len(text) > 120 or not (_separated(text) or "»" in text):
+    "1. Juni 2015, 18:06 · Peter", or "[–]johnsmith 12 points 5 hours ago"."""
+    if len(text) > 120:
+        return None
+    if text.startswith(_COLLAPSE_MARKS):
+        return _collapsible_byline(text)
+    if not (_separated(text) or "»" in text):
         return None
     m = _BYLINE.match(text.strip())
     if m is None:
@@ -190,6 +251,23 @@ def byline(text: str) -> tuple[str, str] | None:
     said = first.split()
     for k in range(1, min(len(said), NAME_WORDS + 1)):
         name, when = " ".join(said[:k]), " ".join(said[k:])
+        if is_date(when) and _author_like(name):
+            return name, when
+    return None
+
+
+# A comment's heading that folds it away when clicked: "[–]johnsmith 12 points 5 hours ago".
+_COLLAPSE_MARKS = ("[–]", "[-]", "[+]")
+
+
+def _collapsible_byline(text: str) -> tuple[str, str] | None:
+    """(author, date) of a folding heading: its name, a score or not, and its date."""
+    said = text[3:].split()
+    for k in range(1, min(len(said), NAME_WORDS + 1)):
+        name, rest = " ".join(said[:k]), said[k:]
+        if len(rest) > 2 and _page_patterns()[1].match(" ".join(rest[:2])):  # "12 points"
+            rest = rest[2:]
+        when = " ".join(rest)
         if is_date(when) and _author_like(name):
             return name, when
     return None
@@ -445,6 +523,8 @@ class _Roles:
             if len(sl.text) <= 120:
                 if sl.number in dated:
                     role = Role.DATE
+                elif above is Role.AUTHOR and sl.text.strip().lower() in _badges():
+                    role = Role.ACTION  # "Top fan" under the name: no text of the comment
                 elif (len(sl.text) <= 60 and asked_once(actions, sl.text, is_action)
                       and not self._title_number(i, above)):
                     role = Role.ACTION
@@ -667,8 +747,16 @@ def _last_own(lines: Sequence[Line]) -> int:
 def _subject(draft: Sequence[Line]) -> bool:
     """Whether a draft so far is one short line of text (after the buttons of the comment
     before, or first on the page): the subject a forum prints above a comment's author
-    and date ("Re: Klarna und KI"), not a comment of its own."""
-    return len(draft) == 1 and draft[0].role is Role.TEXT and title_like(draft[0].text, 100)
+    and date ("Re: Klarna und KI", "Wozu Klarna?"), not a comment of its own."""
+    if len(draft) != 1 or draft[0].role is not Role.TEXT:
+        return False
+    t = draft[0].text.strip()
+    # A title, or a title that asks or exclaims: one sentence, no longer than a title.
+    return title_like(t, 100) or (len(t) <= 100 and t.endswith(("?", "!"))
+                                  and _SENTENCE_INSIDE.search(t.rstrip("?!")) is None)
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
 
 
 def _only(draft: Sequence[Line], role: Role) -> bool:

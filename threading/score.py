@@ -90,6 +90,7 @@ DESCRIBE = {
     "greets_someone_else": "greets {}",
     "greets_previous": "greets {}: names the writer of the comment before",
     "top_level_headline": "opens with a headline of its own",
+    "top_level_reply_subject": "its subject line says it is a reply, yet top level",
     "top_level_followed_by_earlier": "a comment after it is dated before it",
     "top_level_in_time_order": "no comment after it is dated before it",
     "own_comment": "would answer the writer's own comment",
