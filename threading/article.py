@@ -29,7 +29,7 @@ from .lines import SourceLine, runs, text_lines
 from .model import Article, ChromeBlock, Line, Role
 from .nesting import Indentation, read_indentation
 from .page import date_lines, is_action, is_date
-from .text import asked_once, head, starts_with, title_like, words
+from .text import asked_once, head, starts_with, title_like, titled, words
 
 ARTICLE_SCAN = 80  # an article's closing marker is looked for in this many paragraphs
 # An article that shows no end is told by its shape: a title over paragraphs of prose in a
@@ -254,12 +254,8 @@ _SENTENCE_END = re.compile(r"[.!]\s")
 
 
 def _headline(text: str) -> bool:
-    """A headline as a list of articles shows it: a title, or one short question ("Wie
-    sicher sind die neuen Radwege?")."""
-    t = text.strip()
-    return title_like(t, HEADLINE_CHARS) or (
-        len(t) <= HEADLINE_CHARS and t.endswith("?") and t.count("?") == 1
-        and _SENTENCE_END.search(t) is None)
+    """A headline as a list of articles shows it: a title, or one short question."""
+    return titled(text, HEADLINE_CHARS)
 
 
 def _headlines_under(texts: Sequence[SourceLine], i: int, aside: set[int], language: str

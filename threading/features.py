@@ -40,7 +40,7 @@ class Info(NamedTuple):  # a tuple: one a comment, built at a third of a datacla
     headline: bool  # opens with a headline-like paragraph (forum comment titles)
     followed_by_earlier: bool | None  # a comment after it is dated before it (dates.py)
     # Opens with a reply's subject line ("Re: Klarna und KI"): it says it answers someone.
-    reply_subject: bool = False
+    reply_subject: bool
 
 
 @dataclass(frozen=True)

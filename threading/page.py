@@ -21,7 +21,7 @@ from .lines import SourceLine, text_lines
 from .model import Line, Role
 from .parallel import in_background, in_two
 from .stages import Draft
-from .text import alternation, asked_once, title_like
+from .text import alternation, asked_once, titled
 
 # A vote count alone: "12", "+3", "- 2", "1.2K".
 _VOTES = r"[+\-−]?\s?(?:\d{1,6}|\d{1,3}(?:[.,]\d)?\s?[kKmM])"
@@ -262,7 +262,7 @@ _COLLAPSE_MARKS = ("[–]", "[-]", "[+]")
 
 def _collapsible_byline(text: str) -> tuple[str, str] | None:
     """(author, date) of a folding heading: its name, a score or not, and its date."""
-    said = text[3:].split()
+    said = text[len(_COLLAPSE_MARKS[0]):].split()  # each mark is as long
     for k in range(1, min(len(said), NAME_WORDS + 1)):
         name, rest = " ".join(said[:k]), said[k:]
         if len(rest) > 2 and _page_patterns()[1].match(" ".join(rest[:2])):  # "12 points"
@@ -748,15 +748,7 @@ def _subject(draft: Sequence[Line]) -> bool:
     """Whether a draft so far is one short line of text (after the buttons of the comment
     before, or first on the page): the subject a forum prints above a comment's author
     and date ("Re: Klarna und KI", "Wozu Klarna?"), not a comment of its own."""
-    if len(draft) != 1 or draft[0].role is not Role.TEXT:
-        return False
-    t = draft[0].text.strip()
-    # A title, or a title that asks or exclaims: one sentence, no longer than a title.
-    return title_like(t, 100) or (len(t) <= 100 and t.endswith(("?", "!"))
-                                  and _SENTENCE_INSIDE.search(t.rstrip("?!")) is None)
-
-
-_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
+    return len(draft) == 1 and draft[0].role is Role.TEXT and titled(draft[0].text, 100, "?!")
 
 
 def _only(draft: Sequence[Line], role: Role) -> bool:

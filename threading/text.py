@@ -142,6 +142,21 @@ def is_url(text: str) -> bool:
     return " " not in t and (t.startswith(("http://", "https://", "www.")))
 
 
+def titled(text: str, max_chars: int, marks: str = "?") -> bool:
+    """A title line: `title_like`, or one short sentence that ends in one of `marks`
+    ("Wie sicher sind die neuen Radwege?", "Wozu Klarna?")."""
+    t = text.strip()
+    if title_like(t, max_chars):
+        return True
+    if len(t) > max_chars or not t.endswith(tuple(marks)):
+        return False
+    body = t.rstrip(marks)
+    return not any(m in body for m in marks) and _SENTENCE_BREAK.search(body) is None
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+
+
 def title_like(text: str, max_chars: int = 160) -> bool:
     """Short, without closing punctuation: a headline or sub-heading."""
     t = text.strip()
